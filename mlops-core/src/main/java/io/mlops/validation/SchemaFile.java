@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mlops.util.InputException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,8 +82,17 @@ public final class SchemaFile {
         JsonLocation location = e.getLocation();
         long line = location == null ? 0 : Math.max(0, location.getLineNr());
         int column = location == null ? 0 : Math.max(0, location.getColumnNr());
-        var cause = e.getCause();
-        String detail = cause instanceof InputException input ? input.getDetail() : firstLine(e.getOriginalMessage());
+        String detail = firstLine(e.getOriginalMessage());
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputException input) {
+                detail = input.getDetail();
+                break;
+            }
+            if (cause instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+                detail = "YAML syntax: " + yaml.getProblem();
+                break;
+            }
+        }
         String path = pathOf(e);
         if (!path.isEmpty()) {
             detail = "at " + path + ": " + detail;
