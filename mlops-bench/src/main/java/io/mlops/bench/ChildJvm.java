@@ -1,0 +1,134 @@
+package io.mlops.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one measurement in a fresh JVM: the java of this runtime, this JVM's class path, the same options for
+ * every child (plus a GC log), and {@link ChildProbe} as the entry point. Collects the wall time seen from
+ * here, the time inside the child, its peak RSS and the heap figures of its GC log.
+ */
+final class ChildJvm {
+    /** G1 and the other collectors log each pause as {@code <used before>-><used after>(<committed>)}. */
+    private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+    private static final Pattern GC_NAME = Pattern.compile("\\[gc\\s*\\] Using (.+)$");
+
+    private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    private final String classPath = System.getProperty("java.class.path");
+    private final List<String> options;
+    private final Path workDir;
+    private int children;
+
+    /**
+     * @param options JVM options given to every child
+     * @param workDir where GC logs, probe results and outputs of the children go
+     */
+    ChildJvm(final List<String> options, final Path workDir) {
+        this.options = List.copyOf(options);
+        this.workDir = workDir;
+    }
+
+    /**
+     * What one child did.
+     *
+     * @param command         the command line it ran
+     * @param wallNanos       from process start to exit, seen by the parent (includes JVM start-up)
+     * @param mainNanos       from loading the main class to the shutdown hook, inside the child
+     * @param exitCode        the child's exit code
+     * @param peakRssBytes    VmHWM at exit, or -1 when unknown
+     * @param heapPeakBytes   the largest heap use before a GC pause or at exit
+     * @param heapAfterGcBytes the largest heap use right after a GC pause (what survived), or -1 without GC
+     * @param collector       the garbage collector the child used, from its GC log
+     * @param output          stdout and stderr of the child
+     */
+    record Measurement(List<String> command, long wallNanos, long mainNanos, int exitCode, long peakRssBytes,
+            long heapPeakBytes, long heapAfterGcBytes, String collector, String output) {
+        /** Whether the child ran to its end: exit 0 or 1 (validate-data's FAILED is a completed run). */
+        boolean completed() {
+            return (exitCode == 0 || exitCode == 1) && mainNanos > 0;
+        }
+
+        String firstLine() {
+            return output.lines().findFirst().orElse("");
+        }
+    }
+
+    /** Runs {@code mainClass} with {@code args} in a new JVM with the common options plus {@code extraOptions}. */
+    Measurement run(final List<String> extraOptions, final String mainClass, final List<String> args)
+            throws IOException, InterruptedException {
+        int id = ++children;
+        var gcLog = workDir.resolve("gc-" + id + ".log");
+        var probe = workDir.resolve("probe-" + id + ".properties");
+        var output = workDir.resolve("output-" + id + ".txt");
+        var command = new ArrayList<String>();
+        command.add(java.toString());
+        command.addAll(options);
+        command.addAll(extraOptions);
+        command.add("-Xlog:gc:file=" + gcLog);
+        command.addAll(List.of("-cp", classPath, ChildProbe.class.getName(), probe.toString(), mainClass));
+        command.addAll(args);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        long start = System.nanoTime();
+        var process = builder.start();
+        int exitCode = process.waitFor();
+        long wall = System.nanoTime() - start;
+
+        var probed = new Properties();
+        if (Files.isRegularFile(probe)) {
+            try (var in = Files.newBufferedReader(probe, StandardCharsets.US_ASCII)) {
+                probed.load(in);
+            }
+        }
+        long mainNanos = Long.parseLong(probed.getProperty("mainNanos", "-1"));
+        long rssKb = Long.parseLong(probed.getProperty("vmHwmKb", "-1"));
+        long heapAtExit = Long.parseLong(probed.getProperty("heapUsedBytes", "-1"));
+        var gc = GcLog.read(gcLog);
+        return new Measurement(List.copyOf(command), wall, mainNanos, exitCode, rssKb < 0 ? -1 : rssKb * 1024,
+                Math.max(gc.maxBefore(), heapAtExit), gc.maxAfter(), gc.collector(),
+                Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What a {@code -Xlog:gc} file says.
+     *
+     * @param maxBefore the largest heap use before a pause, -1 without pauses
+     * @param maxAfter  the largest heap use after a pause, -1 without pauses
+     * @param collector the collector's name, or "?"
+     */
+    record GcLog(long maxBefore, long maxAfter, String collector) {
+        static GcLog read(final Path gcLog) throws IOException {
+            long before = -1;
+            long after = -1;
+            String collector = "?";
+            if (Files.isRegularFile(gcLog)) {
+                for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
+                    var pause = GC_PAUSE.matcher(line);
+                    if (pause.find()) {
+                        before = Math.max(before, bytes(pause.group(1), pause.group(2)));
+                        after = Math.max(after, bytes(pause.group(3), pause.group(4)));
+                    }
+                    var name = GC_NAME.matcher(line);
+                    if (name.find()) {
+                        collector = name.group(1).trim();
+                    }
+                }
+            }
+            return new GcLog(before, after, collector);
+        }
+    }
+
+    private static long bytes(final String amount, final String unit) {
+        int shift = switch (unit) {
+            case "K" -> 10;
+            case "M" -> 20;
+            default -> 30;
+        };
+        return Long.parseLong(amount) << shift;
+    }
+}
