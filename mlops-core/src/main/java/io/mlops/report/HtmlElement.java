@@ -48,14 +48,6 @@ public final class HtmlElement {
         return this;
     }
 
-    /** Adds a boolean attribute such as {@code open}. */
-    public HtmlElement flag(final String name, final boolean present) {
-        if (present) {
-            attributes.append(' ').append(checkedName(name, "attribute"));
-        }
-        return this;
-    }
-
     /** Appends escaped text. */
     public HtmlElement text(final Object value) {
         return add(Html.text(value));

@@ -39,10 +39,6 @@ public final class MarkdownTable {
         return this;
     }
 
-    public int rowCount() {
-        return rows.size();
-    }
-
     /** The table source, one line per row, without a trailing newline. */
     public Markdown toMarkdown() {
         var lines = new ArrayList<String>();

@@ -12,9 +12,9 @@ import java.util.UUID;
 
 /**
  * The four rendered files of a report directory, written so that a reader never sees half a file: each is
- * written to a temporary file in the same directory and then moved over the old one. report.json is written
- * last, so a run that dies midway leaves the previous report.json rather than a new one that claims files
- * which do not exist yet.
+ * written to a temporary file in the same directory and then moved over the old one. Everything is rendered
+ * before anything is written, and report.json comes last, so a reader that sees a new report.json also finds
+ * the Markdown, HTML and JUnit files that go with it.
  *
  * @param json     report.json
  * @param markdown report.md

@@ -100,7 +100,7 @@ public final class SvgBarChart {
                 ? Math.max(AXIS_WIDTH, (int) Math.ceil(labelLength * Math.cos(Math.toRadians(40)) - groupWidth / 2.0) + 4)
                 : AXIS_WIDTH;
         private final int plotWidth = Math.max(MIN_PLOT_WIDTH, labels.size() * groupWidth);
-        private final int width = Math.max(left + plotWidth + MARGIN_RIGHT, AXIS_WIDTH + legendWidth());
+        private final int width = left + Math.max(plotWidth, legendWidth()) + MARGIN_RIGHT;
         private final int height = MARGIN_TOP + PLOT_HEIGHT
                 + (rotate ? 20 + (int) Math.ceil(labelLength * Math.sin(Math.toRadians(40))) : 24);
         private final double yMax = niceMax(largestValue());

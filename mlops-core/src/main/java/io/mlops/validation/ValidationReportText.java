@@ -3,7 +3,6 @@ package io.mlops.validation;
 import io.mlops.report.DisplayValues;
 import io.mlops.report.ReportHeader;
 import io.mlops.report.ReportKind;
-import io.mlops.report.Status;
 import io.mlops.validation.drift.ColumnDrift;
 import io.mlops.validation.drift.DriftReport;
 
@@ -185,10 +184,5 @@ final class ValidationReportText {
         catch (NumberFormatException e) {
             return key;
         }
-    }
-
-    /** Whether the report's status means the step failed, for wording. */
-    static boolean failed(final ValidationReport report) {
-        return report.status() == Status.FAILED || report.status() == Status.ERROR;
     }
 }

@@ -38,7 +38,7 @@ class HtmlElementTest {
 
     @Test
     void shouldSkipNullAttributesAndBlankClasses() {
-        assertThat(HtmlElement.of("p").cls(" ").attr("title", null).flag("open", false).toString()).isEqualTo("<p></p>");
+        assertThat(HtmlElement.of("p").cls(" ").attr("title", null).toString()).isEqualTo("<p></p>");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.mlops.report;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class ReportJsonTest {
         var json = ReportJson.toJson(sample);
 
         // then
-        var strict = JsonMapper.builder().disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS).build();
+        var strict = JsonMapper.builder().disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
         var tree = strict.readTree(json);
         assertThat(tree.get("primitive").isNull()).isTrue();
         assertThat(tree.get("boxed").isNull()).isTrue();

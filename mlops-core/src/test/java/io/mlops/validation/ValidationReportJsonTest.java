@@ -1,6 +1,6 @@
 package io.mlops.validation;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mlops.report.ReportJson;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** report.json of kind data-validation against DESIGN.md §3. */
 class ValidationReportJsonTest {
     private static final JsonMapper STRICT = JsonMapper.builder()
-            .disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS).build();
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     @Test
     void shouldWriteTopLevelFieldsInContractOrder() throws Exception {
