@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.Properties;
 
 /** Entry point of the {@code mlops} command line: one subcommand per pipeline step. */
@@ -22,9 +23,14 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (used by tests). */
+    /** Runs the command line on the standard streams and returns its exit code. */
     public static int run(final String... args) {
-        var commandLine = new CommandLine(new Main());
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error streams and returns its exit code. */
+    public static int run(final PrintWriter out, final PrintWriter err, final String... args) {
+        var commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(ErrorHandler::onBadParameter);
         return commandLine.execute(args);
