@@ -17,7 +17,8 @@ final class DatasetReaders {
         HashingFileInput.requireReadable(file);
         return switch (format) {
             case CSV -> new CsvDatasetReader(file, limits);
-            case JSONL, PARQUET -> throw new InputException(file, "no reader for " + format.id() + " yet");
+            case JSONL -> new JsonLinesDatasetReader(file, limits);
+            case PARQUET -> throw new InputException(file, "no reader for " + format.id() + " yet");
         };
     }
 }
