@@ -1,7 +1,5 @@
 package io.mlops.data;
 
-import io.mlops.util.InputException;
-
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -18,7 +16,7 @@ final class DatasetReaders {
         return switch (format) {
             case CSV -> new CsvDatasetReader(file, limits);
             case JSONL -> new JsonLinesDatasetReader(file, limits);
-            case PARQUET -> throw new InputException(file, "no reader for " + format.id() + " yet");
+            case PARQUET -> new ParquetDatasetReader(file, limits);
         };
     }
 }
