@@ -43,7 +43,7 @@ final class IsoTimeText {
         if (epochDay < FIRST_FAST_DAY || epochDay >= END_FAST_DAY) {
             return copy(Instant.ofEpochSecond(epochSecond, nano).toString(), out);
         }
-        int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
+        int secondOfDay = Math.floorMod(epochSecond, SECONDS_PER_DAY);
         int at = writeDate(LocalDate.ofEpochDay(epochDay), out);
         out[at++] = 'T';
         at = twoDigits(secondOfDay / 3600, out, at);

@@ -77,6 +77,7 @@ final class ParquetColumns {
         if (field.isRepetition(Type.Repetition.REPEATED)) {
             return "is repeated (a list of values per row)";
         }
+        // one decision table for both questions: a type is supported when it gets a converter
         if (converter(field.asPrimitiveType(), 0, null, 0) == null) {
             return "has the unsupported Parquet type " + describe(field.asPrimitiveType());
         }

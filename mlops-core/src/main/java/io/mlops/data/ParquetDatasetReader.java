@@ -30,6 +30,9 @@ final class ParquetDatasetReader implements DatasetReader {
     private volatile long bytesRead;
     private boolean started;
     private String sha256;
+    /** Row and column being read, for locating errors. */
+    private long row;
+    private int column;
 
     ParquetDatasetReader(final Path file, final ReaderLimits limits) {
         this.file = file;
@@ -60,33 +63,10 @@ final class ParquetDatasetReader implements DatasetReader {
         var converters = columns.converters(visitor, limits);
         var record = new RowConverter(converters);
         var createdBy = parquet.getFooter().getFileMetaData().getCreatedBy();
-        var descriptors = schema.getColumns();
         long totalRows = Math.max(1, parquet.getRecordCount());
-        long row = 0;
-        int column = 0;
         try {
             for (PageReadStore pages = parquet.readNextRowGroup(); pages != null; pages = parquet.readNextRowGroup()) {
-                var store = new ColumnReadStoreImpl(pages, record, schema, createdBy);
-                var readers = new ColumnReader[converters.length];
-                var present = new int[converters.length];
-                for (int c = 0; c < readers.length; c++) {
-                    readers[c] = store.getColumnReader(descriptors.get(c));
-                    present[c] = descriptors.get(c).getMaxDefinitionLevel();
-                }
-                for (long i = 0, rows = pages.getRowCount(); i < rows; i++) {
-                    row++;
-                    visitor.startRecord(row, row);
-                    for (column = 0; column < readers.length; column++) {
-                        var reader = readers[column];
-                        if (reader.getCurrentDefinitionLevel() == present[column]) {
-                            reader.writeCurrentValueToConverter();
-                        } else {
-                            visitor.missing(column);
-                        }
-                        reader.consume();
-                    }
-                    visitor.endRecord();
-                }
+                readRowGroup(new ColumnReadStoreImpl(pages, record, schema, createdBy), pages.getRowCount(), visitor);
                 // row groups are compressed unevenly, but the share of rows read is a fair progress measure
                 bytesRead = (long) ((double) totalBytes * row / totalRows);
             }
@@ -98,6 +78,34 @@ final class ParquetDatasetReader implements DatasetReader {
         }
         sha256 = HashingFileInput.sha256Of(file);
         bytesRead = totalBytes;
+    }
+
+    /**
+     * Advances one reader per column in lockstep. In a flat schema every column holds exactly one
+     * entry per row, and an entry below the column's maximum definition level is a null.
+     */
+    private void readRowGroup(final ColumnReadStoreImpl store, final long rows, final RecordVisitor visitor) {
+        var descriptors = schema.getColumns();
+        var readers = new ColumnReader[descriptors.size()];
+        var present = new int[descriptors.size()];
+        for (int c = 0; c < readers.length; c++) {
+            readers[c] = store.getColumnReader(descriptors.get(c));
+            present[c] = descriptors.get(c).getMaxDefinitionLevel();
+        }
+        for (long i = 0; i < rows; i++) {
+            row++;
+            visitor.startRecord(row, row);
+            for (column = 0; column < readers.length; column++) {
+                var reader = readers[column];
+                if (reader.getCurrentDefinitionLevel() == present[column]) {
+                    reader.writeCurrentValueToConverter();
+                } else {
+                    visitor.missing(column);
+                }
+                reader.consume();
+            }
+            visitor.endRecord();
+        }
     }
 
     @Override

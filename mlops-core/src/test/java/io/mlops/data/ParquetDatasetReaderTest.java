@@ -266,7 +266,7 @@ class ParquetDatasetReaderTest {
     }
 
     private Path write(final String name, final MessageType schema, final List<Consumer<Group>> rows,
-                       final int rowGroupBytes, final boolean dictionary) throws IOException {
+                       final long rowGroupBytes, final boolean dictionary) throws IOException {
         var file = dir.resolve(name);
         var groups = new SimpleGroupFactory(schema);
         try (var writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
