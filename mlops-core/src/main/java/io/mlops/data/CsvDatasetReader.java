@@ -89,7 +89,7 @@ final class CsvDatasetReader implements DatasetReader {
      * doubling, or its last growth step leaves no room for a read (an IndexOutOfBoundsException
      * instead of its "maximum buffer size" error).
      */
-    static int maxBufferSize(final ReaderLimits limits) {
+    private static int maxBufferSize(final ReaderLimits limits) {
         long needed = 2L * limits.maxFieldChars() + 2 + 2L * FASTCSV_READ_CHARS;
         long size = 2L * FASTCSV_READ_CHARS;
         while (size < needed && size < MAX_BUFFER_CHARS) {

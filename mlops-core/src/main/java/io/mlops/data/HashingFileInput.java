@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -82,7 +83,9 @@ final class HashingFileInput implements Closeable {
         if (e instanceof AccessDeniedException) {
             return new InputException(file, "cannot read: permission denied");
         }
-        return new InputException(file, "cannot read: " + e.getMessage());
+        var reason = e instanceof FileSystemException failure && failure.getReason() != null
+                ? failure.getReason() : e.getMessage();
+        return new InputException(file, "cannot read: " + reason);
     }
 
     /** Computes the SHA-256 of a whole file in a pass of its own, as lower-case hex. */

@@ -74,7 +74,8 @@ final class ParquetDatasetReader implements DatasetReader {
             throw new InputException(file.toString(), row, column + 1,
                     "column '%s': %s".formatted(columns.names().get(column), e.getMessage()));
         } catch (ParquetDecodingException e) {
-            throw new InputException(file.toString(), row, 0, "corrupt Parquet data (" + firstLine(e) + ")");
+            throw new InputException(file.toString(), row, 0, "corrupt Parquet data after row %d (%s); expected an intact Parquet file"
+                    .formatted(row, firstLine(e)));
         }
         sha256 = HashingFileInput.sha256Of(file);
         bytesRead = totalBytes;

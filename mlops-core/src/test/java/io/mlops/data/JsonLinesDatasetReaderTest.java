@@ -51,6 +51,19 @@ class JsonLinesDatasetReaderTest {
     }
 
     @Test
+    void shouldSkipByteOrderMark() throws Exception {
+        // given
+        var file = dir.resolve("bom.jsonl");
+        Files.write(file, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '"', 'a', '"', ':', '1', '}', '\n'});
+
+        // when
+        var visitor = read(file, ReaderLimits.DEFAULT);
+
+        // then
+        assertThat(visitor.calls()).containsExactly("header [a]", "row 1 line 1", "0 number 1.0", "end");
+    }
+
+    @Test
     void shouldRejectKeyNotInFirstRecordNamingLineAndKey() throws Exception {
         // given
         var file = write("unknown.jsonl", "{\"a\": 1, \"b\": 2}\n{\"a\": 1, \"c\": 3}\n");
