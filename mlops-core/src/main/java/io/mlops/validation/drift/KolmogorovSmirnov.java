@@ -1,0 +1,90 @@
+package io.mlops.validation.drift;
+
+/**
+ * The two-sample Kolmogorov-Smirnov test, two-sided, as scipy.stats.ks_2samp(method='auto') computes it and
+ * Evidently calls it (ks_stattest.py: drift when p ≤ threshold, default 0.05).
+ *
+ * <p>With exact values on both sides, D is found by one merge of the two sorted arrays, and the p-value is exact
+ * (lattice paths) while both samples have at most 10,000 values, else scipy's 'asymp' value
+ * kstwo.sf(D, round(n1 n2 / (n1 + n2))). From sketches, D is computed from the two sorted views and may be off by
+ * up to the sum of the sketches' rank errors, ε1 + ε2 (the same allowance datasketches' KolmogorovSmirnov adds to
+ * its threshold); the p-value reported is then the asymptotic p-value at D - ε1 - ε2, an upper bound of the exact
+ * p-value whenever the sketches are within their (99% confidence) error bounds, so a rejection is never due to
+ * sketch error.
+ */
+final class KolmogorovSmirnov {
+    /** scipy ks_2samp MAX_AUTO_N: 'auto' attempts the exact p-value up to this sample size. */
+    static final int MAX_EXACT_N = 10_000;
+
+    private KolmogorovSmirnov() {
+    }
+
+    static TestOutcome test(final NumericSample reference, final NumericSample current) {
+        SortedValues[] pair = SortedValues.pair(reference, current);
+        return test(pair[0], pair[1]);
+    }
+
+    static TestOutcome test(final SortedValues reference, final SortedValues current) {
+        double d = statistic(reference, current);
+        int n1 = Math.toIntExact(reference.count());
+        int n2 = Math.toIntExact(current.count());
+        if (reference.isExact() && current.isExact()) {
+            double[] result = pValue(n1, n2, d);
+            return new TestOutcome(result[0], result[1], result[0], true, null);
+        }
+        double errorBound = reference.rankError() + current.rankError();
+        double p = asymptoticPValue(n1, n2, Math.max(0.0, d - errorBound));
+        return new TestOutcome(d, p, d, false, errorBound);
+    }
+
+    /** D = max |F1(x) - F2(x)| over all values x, by one merge of the two sorted samples. */
+    static double statistic(final SortedValues a, final SortedValues b) {
+        double n1 = a.count();
+        double n2 = b.count();
+        int sizeA = a.size();
+        int sizeB = b.size();
+        int i = 0;
+        int j = 0;
+        double max = 0;
+        // once one sample is exhausted its CDF is 1 and |F1 - F2| can only shrink, so stop there
+        while (i < sizeA && j < sizeB) {
+            double x = Math.min(a.value(i), b.value(j));
+            while (i < sizeA && a.value(i) <= x) {
+                i++;
+            }
+            while (j < sizeB && b.value(j) <= x) {
+                j++;
+            }
+            max = Math.max(max, Math.abs(a.weightBefore(i) / n1 - b.weightBefore(j) / n2));
+        }
+        return max;
+    }
+
+    /**
+     * scipy's ks_2samp p-value for statistic d: exact below {@link #MAX_EXACT_N} (D rounded to the lattice h /
+     * lcm(n1, n2) as scipy does), asymptotic above or when the exact computation fails.
+     *
+     * @return {statistic, p-value}
+     */
+    static double[] pValue(final int n1, final int n2, final double d) {
+        double statistic = d;
+        if (Math.max(n1, n2) <= MAX_EXACT_N) {
+            long lcm = LatticePaths.lcm(n1, n2);
+            long h = (long) Math.rint(d * lcm);
+            statistic = (double) h / lcm;
+            double p = LatticePaths.pValue(n1, n2, h);
+            if (!Double.isNaN(p)) {
+                return new double[] {statistic, p};
+            }
+        }
+        return new double[] {statistic, asymptoticPValue(n1, n2, statistic)};
+    }
+
+    /** scipy's 'asymp' two-sided p-value: kstwo.sf(d, round(m n / (m + n))), m ≥ n (Smirnov 1939). */
+    static double asymptoticPValue(final int n1, final int n2, final double d) {
+        double m = Math.max(n1, n2);
+        double n = Math.min(n1, n2);
+        double effective = m * n / (m + n);
+        return KolmogorovDistribution.sf((int) Math.rint(effective), d);
+    }
+}

@@ -1,0 +1,139 @@
+package io.mlops.validation.drift;
+
+import org.apache.datasketches.kll.KllDoublesSketch;
+
+/**
+ * A numeric column as ascending values with cumulative weights: every value with weight 1 when the exact values are
+ * kept, or the KLL sketch's sorted view (retained items and their cumulative weights) otherwise. Empirical CDFs,
+ * distances and bin counts are computed the same way from both.
+ */
+final class SortedValues {
+    private final double[] values;
+    /** cumulative[i] = weight of values[0..i]; null means every weight is 1 (exact values). */
+    private final long[] cumulative;
+    private final long count;
+    private final double rankError;
+
+    private SortedValues(final double[] values, final long[] cumulative, final long count, final double rankError) {
+        this.values = values;
+        this.cumulative = cumulative;
+        this.count = count;
+        this.rankError = rankError;
+    }
+
+    /** Exact values, already sorted (not copied). */
+    static SortedValues exact(final double[] sortedValues) {
+        return new SortedValues(sortedValues, null, sortedValues.length, 0.0);
+    }
+
+    /** The sketch's sorted view; its rank error is the sketch's single-sided normalized rank error (99%). */
+    static SortedValues sketch(final KllDoublesSketch sketch) {
+        var view = sketch.getSortedView();
+        return new SortedValues(view.getQuantiles(), view.getCumulativeWeights(), sketch.getN(),
+                sketch.getNormalizedRankError(false));
+    }
+
+    /** Exact values when both samples have them, else both sketches. */
+    static SortedValues[] pair(final NumericSample reference, final NumericSample current) {
+        if (reference.isExact() && current.isExact()) {
+            return new SortedValues[] {exact(reference.sortedValues()), exact(current.sortedValues())};
+        }
+        return new SortedValues[] {sketch(reference.sketch()), sketch(current.sketch())};
+    }
+
+    int size() {
+        return values.length;
+    }
+
+    double value(final int i) {
+        return values[i];
+    }
+
+    /** The weight of values[0..i]. */
+    long cumulativeWeight(final int i) {
+        return cumulative == null ? i + 1L : cumulative[i];
+    }
+
+    /** The weight of values[0..index-1]: how many values come before position index. */
+    long weightBefore(final int index) {
+        return index == 0 ? 0 : cumulativeWeight(index - 1);
+    }
+
+    /** Values represented (the column's non-missing count). */
+    long count() {
+        return count;
+    }
+
+    boolean isExact() {
+        return cumulative == null;
+    }
+
+    /** 0 for exact values, else the sketch's normalized rank error. */
+    double rankError() {
+        return rankError;
+    }
+
+    double min() {
+        return values[0];
+    }
+
+    double max() {
+        return values[values.length - 1];
+    }
+
+    /** How many values are below x (strictly, or at most x when inclusive). */
+    long countBelow(final double x, final boolean inclusive) {
+        return weightBefore(inclusive ? upperBound(x) : lowerBound(x));
+    }
+
+    /** The first index with value ≥ x. */
+    private int lowerBound(final double x) {
+        int low = 0;
+        int high = values.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (values[mid] < x) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** The first index with value &gt; x. */
+    private int upperBound(final double x) {
+        int low = 0;
+        int high = values.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (values[mid] <= x) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** The population standard deviation (numpy.std, ddof 0), weighted for a sketch. */
+    double standardDeviation() {
+        double sum = 0;
+        long previous = 0;
+        for (int i = 0; i < values.length; i++) {
+            long weight = cumulativeWeight(i) - previous;
+            previous += weight;
+            sum += weight * values[i];
+        }
+        double mean = sum / count;
+        double squares = 0;
+        previous = 0;
+        for (int i = 0; i < values.length; i++) {
+            long weight = cumulativeWeight(i) - previous;
+            previous += weight;
+            double deviation = values[i] - mean;
+            squares += weight * deviation * deviation;
+        }
+        return Math.sqrt(squares / count);
+    }
+}
