@@ -31,8 +31,10 @@ import java.util.Objects;
  *     <li>z: Cohen's h &lt; 0.2, Cohen's small h (1988, §6.2). Jensen-Shannon 0.1 corresponds to h ≈ 0.28.</li>
  * </ul>
  * Each cut-off is the smaller of Cohen's small effect and the effect Evidently's own large-sample default flags, so
- * nothing either would call a real effect is suppressed. The rule only bites where the sample is large enough to
- * make such small effects significant (for ks at α = 0.05 from about 2,300 values per side, for z from about 200).
+ * nothing either would call a real effect is suppressed. The rule judges a shift by its size, so the verdict no
+ * longer depends on the sample size (evidently#50); it only bites where the sample is large enough to make such
+ * small effects significant (at α = 0.05: ks from about 2,300 values per side, chi2 with two degrees of freedom
+ * from about 300, z from about 200).
  */
 public final class DriftDetector {
     /** Default p-value threshold of ks, chi2 and z (Evidently StatTest.default_threshold). */

@@ -37,6 +37,26 @@ final class Samples {
         return sketch;
     }
 
+    /** n normal values with the given mean and standard deviation, reproducible for a seed. */
+    static double[] normal(final long seed, final int n, final double mean, final double sd) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = mean + sd * random.nextGaussian();
+        }
+        return values;
+    }
+
+    /** n values drawn uniformly from 0, 1, ..., distinct - 1. */
+    static double[] integers(final long seed, final int n, final int distinct) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextInt(distinct);
+        }
+        return values;
+    }
+
     /** Exact counts of a categorical column, in the order given: "a", 3, "b", 5, ... */
     static CategoricalSample categorical(final Object... valuesAndCounts) {
         Map<String, Long> counts = new LinkedHashMap<>();
