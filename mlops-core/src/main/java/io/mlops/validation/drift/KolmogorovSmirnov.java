@@ -39,25 +39,56 @@ final class KolmogorovSmirnov {
 
     /** D = max |F1(x) - F2(x)| over all values x, by one merge of the two sorted samples. */
     static double statistic(final SortedValues a, final SortedValues b) {
+        if (a.isExact() && b.isExact()) {
+            return statistic(a.exactValues(), b.exactValues());
+        }
         double n1 = a.count();
         double n2 = b.count();
-        int sizeA = a.size();
-        int sizeB = b.size();
         int i = 0;
         int j = 0;
         double max = 0;
         // once one sample is exhausted its CDF is 1 and |F1 - F2| can only shrink, so stop there
-        while (i < sizeA && j < sizeB) {
+        while (i < a.size() && j < b.size()) {
             double x = Math.min(a.value(i), b.value(j));
-            while (i < sizeA && a.value(i) <= x) {
+            while (i < a.size() && a.value(i) <= x) {
                 i++;
             }
-            while (j < sizeB && b.value(j) <= x) {
+            while (j < b.size() && b.value(j) <= x) {
                 j++;
             }
             max = Math.max(max, Math.abs(a.weightBefore(i) / n1 - b.weightBefore(j) / n2));
         }
         return max;
+    }
+
+    /**
+     * D of two sorted arrays. The maximum of |i/n1 - j/n2| is searched exactly as |i n2 - j n1| in integers (no
+     * division per step); D is then evaluated at that point as scipy does, i/n1 - j/n2 in doubles.
+     */
+    static double statistic(final double[] a, final double[] b) {
+        long n1 = a.length;
+        long n2 = b.length;
+        int i = 0;
+        int j = 0;
+        long max = 0;
+        int maxI = 0;
+        int maxJ = 0;
+        while (i < a.length && j < b.length) {
+            double x = Math.min(a[i], b[j]);
+            while (i < a.length && a[i] <= x) {
+                i++;
+            }
+            while (j < b.length && b[j] <= x) {
+                j++;
+            }
+            long difference = Math.abs(i * n2 - j * n1);
+            if (difference > max) {
+                max = difference;
+                maxI = i;
+                maxJ = j;
+            }
+        }
+        return Math.abs((double) maxI / n1 - (double) maxJ / n2);
     }
 
     /**

@@ -41,6 +41,14 @@ final class SortedValues {
         return new SortedValues[] {sketch(reference.sketch()), sketch(current.sketch())};
     }
 
+    /** The values themselves (exact samples only: every weight is 1). */
+    double[] exactValues() {
+        if (!isExact()) {
+            throw new IllegalStateException("a sketch's sorted view has weights; use value() and cumulativeWeight()");
+        }
+        return values;
+    }
+
     int size() {
         return values.length;
     }
