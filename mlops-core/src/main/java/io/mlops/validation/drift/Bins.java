@@ -110,8 +110,8 @@ final class Bins {
         if (current.valueCounts() != null) {
             currentRuns = runs(current.valueCounts());
         } else {
-            SortedValues values = current.isExact()
-                    ? SortedValues.exact(current.sortedValues()) : SortedValues.sketch(current.sketch());
+            SortedValues exactValues = SortedValues.exactOrNull(current);
+            SortedValues values = exactValues != null ? exactValues : SortedValues.sketch(current.sketch());
             currentRuns = runs(values);
             exact = values.isExact();
             errorBound = exact ? null : values.rankError();

@@ -26,8 +26,8 @@ final class KolmogorovSmirnov {
 
     static TestOutcome test(final SortedValues reference, final SortedValues current) {
         double d = statistic(reference, current);
-        int n1 = Math.toIntExact(reference.count());
-        int n2 = Math.toIntExact(current.count());
+        long n1 = reference.count();
+        long n2 = current.count();
         if (reference.isExact() && current.isExact()) {
             double[] result = pValue(n1, n2, d);
             return new TestOutcome(result[0], result[1], result[0], true, null);
@@ -39,8 +39,8 @@ final class KolmogorovSmirnov {
 
     /** D = max |F1(x) - F2(x)| over all values x, by one merge of the two sorted samples. */
     static double statistic(final SortedValues a, final SortedValues b) {
-        if (a.isExact() && b.isExact()) {
-            return statistic(a.exactValues(), b.exactValues());
+        if (a.hasUnitWeights() && b.hasUnitWeights()) {
+            return statistic(a.unitWeightValues(), b.unitWeightValues());
         }
         double n1 = a.count();
         double n2 = b.count();
@@ -97,13 +97,13 @@ final class KolmogorovSmirnov {
      *
      * @return {statistic, p-value}
      */
-    static double[] pValue(final int n1, final int n2, final double d) {
+    static double[] pValue(final long n1, final long n2, final double d) {
         double statistic = d;
         if (Math.max(n1, n2) <= MAX_EXACT_N) {
-            long lcm = LatticePaths.lcm(n1, n2);
+            long lcm = LatticePaths.lcm((int) n1, (int) n2);
             long h = (long) Math.rint(d * lcm);
             statistic = (double) h / lcm;
-            double p = LatticePaths.pValue(n1, n2, h);
+            double p = LatticePaths.pValue((int) n1, (int) n2, h);
             if (!Double.isNaN(p)) {
                 return new double[] {statistic, p};
             }
@@ -111,11 +111,14 @@ final class KolmogorovSmirnov {
         return new double[] {statistic, asymptoticPValue(n1, n2, statistic)};
     }
 
-    /** scipy's 'asymp' two-sided p-value: kstwo.sf(d, round(m n / (m + n))), m ≥ n (Smirnov 1939). */
-    static double asymptoticPValue(final int n1, final int n2, final double d) {
+    /**
+     * scipy's 'asymp' two-sided p-value: kstwo.sf(d, round(m n / (m + n))), m ≥ n (Smirnov 1939). Beyond 2^31 - 1
+     * (both samples above four billion values) the distribution is evaluated there; it has long reached its limit.
+     */
+    static double asymptoticPValue(final long n1, final long n2, final double d) {
         double m = Math.max(n1, n2);
         double n = Math.min(n1, n2);
-        double effective = m * n / (m + n);
-        return KolmogorovDistribution.sf((int) Math.rint(effective), d);
+        double effective = Math.min(Math.rint(m * n / (m + n)), Integer.MAX_VALUE);
+        return KolmogorovDistribution.sf((int) effective, d);
     }
 }

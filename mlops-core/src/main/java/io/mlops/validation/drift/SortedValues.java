@@ -2,16 +2,21 @@ package io.mlops.validation.drift;
 
 import org.apache.datasketches.kll.KllDoublesSketch;
 
+import java.util.Map;
+import java.util.SortedMap;
+
 /**
  * A numeric column as ascending values with cumulative weights: every value with weight 1 when the exact values are
- * kept, or the KLL sketch's sorted view (retained items and their cumulative weights) otherwise. Empirical CDFs,
- * distances and bin counts are computed the same way from both.
+ * kept, each distinct value with its count when exact value counts are kept, or the KLL sketch's sorted view
+ * (retained items and their cumulative weights) otherwise. Empirical CDFs, distances and bin counts are computed the
+ * same way from all three; only the sketch's are approximate.
  */
 final class SortedValues {
     private final double[] values;
     /** cumulative[i] = weight of values[0..i]; null means every weight is 1 (exact values). */
     private final long[] cumulative;
     private final long count;
+    /** 0 for exact data, else the sketch's normalized rank error. */
     private final double rankError;
 
     private SortedValues(final double[] values, final long[] cumulative, final long count, final double rankError) {
@@ -26,6 +31,21 @@ final class SortedValues {
         return new SortedValues(sortedValues, null, sortedValues.length, 0.0);
     }
 
+    /** Exact value counts: each distinct value once, weighted by its count. */
+    static SortedValues counts(final SortedMap<Double, Long> valueCounts) {
+        double[] values = new double[valueCounts.size()];
+        long[] cumulative = new long[valueCounts.size()];
+        long total = 0;
+        int i = 0;
+        for (Map.Entry<Double, Long> entry : valueCounts.entrySet()) {
+            total += entry.getValue();
+            values[i] = entry.getKey();
+            cumulative[i] = total;
+            i++;
+        }
+        return new SortedValues(values, cumulative, total, 0.0);
+    }
+
     /** The sketch's sorted view; its rank error is the sketch's single-sided normalized rank error (99%). */
     static SortedValues sketch(final KllDoublesSketch sketch) {
         var view = sketch.getSortedView();
@@ -33,17 +53,27 @@ final class SortedValues {
                 sketch.getNormalizedRankError(false));
     }
 
-    /** Exact values when both samples have them, else both sketches. */
+    /** The exact values, else the exact value counts, else null. */
+    static SortedValues exactOrNull(final NumericSample sample) {
+        if (sample.isExact()) {
+            return exact(sample.sortedValues());
+        }
+        return sample.valueCounts() == null ? null : counts(sample.valueCounts());
+    }
+
+    /** Exact data (values or value counts) when both samples have it, else both sketches. */
     static SortedValues[] pair(final NumericSample reference, final NumericSample current) {
-        if (reference.isExact() && current.isExact()) {
-            return new SortedValues[] {exact(reference.sortedValues()), exact(current.sortedValues())};
+        SortedValues a = exactOrNull(reference);
+        SortedValues b = exactOrNull(current);
+        if (a != null && b != null) {
+            return new SortedValues[] {a, b};
         }
         return new SortedValues[] {sketch(reference.sketch()), sketch(current.sketch())};
     }
 
-    /** The values themselves (exact samples only: every weight is 1). */
-    double[] exactValues() {
-        if (!isExact()) {
+    /** The values themselves, when every weight is 1 (exact values, not counts or a sketch). */
+    double[] unitWeightValues() {
+        if (!hasUnitWeights()) {
             throw new IllegalStateException("a sketch's sorted view has weights; use value() and cumulativeWeight()");
         }
         return values;
@@ -72,11 +102,16 @@ final class SortedValues {
         return count;
     }
 
+    /** Whether the data is exact (values or value counts, not a sketch). */
     boolean isExact() {
+        return rankError == 0.0;
+    }
+
+    boolean hasUnitWeights() {
         return cumulative == null;
     }
 
-    /** 0 for exact values, else the sketch's normalized rank error. */
+    /** 0 for exact data, else the sketch's normalized rank error. */
     double rankError() {
         return rankError;
     }

@@ -267,6 +267,32 @@ class DriftDetectorTest {
         assertThat(drift.histogram().labels()).containsExactly("0", "1");
     }
 
+    @Test
+    void shouldCompareColumnsOverTheValueBudgetExactlyFromTheirValueCounts() {
+        // given: only sketches and value counts are kept (as for a column of ratings beyond the exact-value budget)
+        double[] ratings = Samples.integers(25, 3000, 6);
+        double[] shiftedRatings = Samples.integers(26, 3000, 7);
+        NumericSample exactReference = Samples.numeric(ratings);
+        NumericSample exactCurrent = Samples.numeric(shiftedRatings);
+
+        // when
+        ColumnDrift fromCounts = AUTO.compare(Samples.sketchOnly(ratings), Samples.sketchOnly(shiftedRatings));
+        ColumnDrift fromValues = AUTO.compare(exactReference, exactCurrent);
+        ColumnDrift ksFromCounts = new DriftDetector(new DriftSettings(DriftMethod.KS, null, 0.5))
+                .compare(Samples.sketchOnly(ratings), Samples.sketchOnly(shiftedRatings));
+        ColumnDrift ksFromValues = new DriftDetector(new DriftSettings(DriftMethod.KS, null, 0.5))
+                .compare(exactReference, exactCurrent);
+
+        // then
+        assertThat(fromCounts.method()).isEqualTo(DriftMethod.WASSERSTEIN);
+        assertThat(fromCounts.sampling()).isEqualTo("exact");
+        assertThat(fromCounts.errorBound()).isNull();
+        assertThat(fromCounts.statistic()).isCloseTo(fromValues.statistic(), Tolerance.relative(fromValues.statistic(), 1e-12));
+        assertThat(ksFromCounts.statistic()).isEqualTo(ksFromValues.statistic());
+        assertThat(ksFromCounts.pValue()).isEqualTo(ksFromValues.pValue());
+        assertThat(fromCounts.histogram()).isEqualTo(fromValues.histogram());
+    }
+
     private static ColumnDrift column(final boolean drifted) {
         return new ColumnDrift(DriftMethod.KS, 0.2, drifted ? 0.001 : 0.5, 0.05, drifted, "exact", null, 0.2, false,
                 new Histogram(java.util.List.of(), java.util.List.of(), java.util.List.of()));
