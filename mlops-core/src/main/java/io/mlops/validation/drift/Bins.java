@@ -49,9 +49,35 @@ final class Bins {
         SortedValues[] pair = SortedValues.pair(reference, current);
         double[] edges = sturgesEdges(Math.min(pair[0].min(), pair[1].min()), Math.max(pair[0].max(), pair[1].max()),
                 pair[0].count() + pair[1].count());
-        boolean exact = pair[0].isExact();
-        return new Shares(histogram(pair[0], edges), histogram(pair[1], edges), exact,
-                exact ? null : pair[0].rankError() + pair[1].rankError());
+        if (pair[0].isExact()) {
+            return new Shares(histogram(pair[0], edges), histogram(pair[1], edges), true, null);
+        }
+        double errorBound = pair[0].rankError() + pair[1].rankError();
+        return poolSparseTails(histogram(pair[0], edges), histogram(pair[1], edges), errorBound);
+    }
+
+    /**
+     * From sketches, a bin's share is only known to within the rank errors, which swamps the sparse outer bins and
+     * makes PSI's logarithms (and, less, Jensen-Shannon) report noise as drift. Outer bins whose shares are below the
+     * error bound on both sides are therefore pooled into their inner neighbour.
+     */
+    private static Shares poolSparseTails(final double[] reference, final double[] current, final double errorBound) {
+        int first = 0;
+        int last = reference.length - 1;
+        double[] pooledReference = reference.clone();
+        double[] pooledCurrent = current.clone();
+        while (first < last && pooledReference[first] < errorBound && pooledCurrent[first] < errorBound) {
+            pooledReference[first + 1] += pooledReference[first];
+            pooledCurrent[first + 1] += pooledCurrent[first];
+            first++;
+        }
+        while (last > first && pooledReference[last] < errorBound && pooledCurrent[last] < errorBound) {
+            pooledReference[last - 1] += pooledReference[last];
+            pooledCurrent[last - 1] += pooledCurrent[last];
+            last--;
+        }
+        return new Shares(java.util.Arrays.copyOfRange(pooledReference, first, last + 1),
+                java.util.Arrays.copyOfRange(pooledCurrent, first, last + 1), false, errorBound);
     }
 
     /**
@@ -186,7 +212,8 @@ final class Bins {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(4, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(4, RoundingMode.HALF_EVEN))
+                .stripTrailingZeros();
         int magnitude = rounded.precision() - rounded.scale() - 1;
         return magnitude < -4 || magnitude >= 9 ? rounded.toString() : rounded.toPlainString();
     }

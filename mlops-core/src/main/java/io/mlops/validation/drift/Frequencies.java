@@ -59,8 +59,9 @@ final class Frequencies {
         if (reference instanceof CategoricalSample r && current instanceof CategoricalSample c) {
             return align(categoricalCounts(r), categoricalCounts(c), r.exact() && c.exact());
         }
-        NumericSample r = (NumericSample) reference;
-        NumericSample c = (NumericSample) current;
+        if (!(reference instanceof NumericSample r && current instanceof NumericSample c)) {
+            throw new IllegalArgumentException("samples of different kinds: " + reference + ", " + current);
+        }
         if (r.valueCounts() == null || c.valueCounts() == null) {
             throw new InputException(method.id() + " compares value counts and needs a categorical column or a "
                     + "numeric one with at most " + NumericSample.MAX_EXACT_DISTINCT + " distinct values; this "
@@ -131,26 +132,6 @@ final class Frequencies {
     /** Whether every count is exact (no frequent-items estimates, no pooled "(other)" entry). */
     boolean exact() {
         return exact;
-    }
-
-    /** Distinct values present in the reference. */
-    int referenceValues() {
-        return present(reference);
-    }
-
-    /** Distinct values present in the current sample. */
-    int currentValues() {
-        return present(current);
-    }
-
-    private static int present(final double[] counts) {
-        int present = 0;
-        for (double count : counts) {
-            if (count > 0) {
-                present++;
-            }
-        }
-        return present;
     }
 
     private static double sum(final double[] counts) {

@@ -287,7 +287,8 @@ class DriftDetectorTest {
         assertThat(fromCounts.method()).isEqualTo(DriftMethod.WASSERSTEIN);
         assertThat(fromCounts.sampling()).isEqualTo("exact");
         assertThat(fromCounts.errorBound()).isNull();
-        assertThat(fromCounts.statistic()).isCloseTo(fromValues.statistic(), Tolerance.relative(fromValues.statistic(), 1e-12));
+        assertThat(fromCounts.statistic())
+                .isCloseTo(fromValues.statistic(), Tolerance.relative(fromValues.statistic(), 1e-12));
         assertThat(ksFromCounts.statistic()).isEqualTo(ksFromValues.statistic());
         assertThat(ksFromCounts.pValue()).isEqualTo(ksFromValues.pValue());
         assertThat(fromCounts.histogram()).isEqualTo(fromValues.histogram());

@@ -89,8 +89,8 @@ class SketchDriftTest {
         assertThat(wasserstein.statistic()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(0.01));
         assertThat(wasserstein.drifted()).isTrue();
         assertThat(jensenShannon.statistic()).isBetween(0.04, 0.08);
-        // the sketches' additive rank error weighs on PSI's sparse tail bins: noise of about 0.01, not 0
-        assertThat(psi.statistic()).isLessThan(0.03);
+        // sparse outer bins, whose shares the sketches cannot resolve, are pooled: PSI noise stays near 0.001
+        assertThat(psi.statistic()).isLessThan(0.01);
         assertThat(psi.drifted()).isFalse();
         assertThat(wasserstein.histogram().labels()).hasSize(Histograms.BINS);
         assertThat(wasserstein.histogram().reference().stream().mapToLong(Long::longValue).sum()).isEqualTo(ROWS);

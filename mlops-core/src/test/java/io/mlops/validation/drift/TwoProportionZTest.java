@@ -62,7 +62,8 @@ class TwoProportionZTest {
         // when / then
         assertThatThrownBy(() -> TwoProportionZ.test(Frequencies.of(reference, current, DriftMethod.Z)))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("at most two distinct values").hasMessageContaining("has 3").hasMessageContaining("chi2");
+                .hasMessageContaining("at most two distinct values").hasMessageContaining("has 3")
+                .hasMessageContaining("chi2");
     }
 
     private static double[] zerosAndOnes(final int zeros, final int ones) {
