@@ -9,7 +9,8 @@ import java.util.Map;
  * Evidently's binning for Jensen-Shannon and PSI (stattests/utils.py get_binned_data): a numeric column whose
  * reference has more than 20 distinct values is cut into Sturges bins spanning both samples
  * (numpy.histogram_bin_edges(..., bins='sturges'), then numpy.histogram); every other column gets one bin per value
- * of either sample. Each bin holds the share count / sample size.
+ * of either sample. Each bin holds the share count / sample size. From sketches, the outer Sturges bins the sketches
+ * cannot resolve are pooled (see {@link #poolSparseTails}); with exact data the bins are Evidently's exactly.
  */
 final class Bins {
     /** Evidently bins by value up to this many distinct reference values. */

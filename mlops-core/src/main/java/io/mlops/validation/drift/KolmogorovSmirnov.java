@@ -4,8 +4,8 @@ package io.mlops.validation.drift;
  * The two-sample Kolmogorov-Smirnov test, two-sided, as scipy.stats.ks_2samp(method='auto') computes it and
  * Evidently calls it (ks_stattest.py: drift when p ≤ threshold, default 0.05).
  *
- * <p>With exact values on both sides, D is found by one merge of the two sorted arrays, and the p-value is exact
- * (lattice paths) while both samples have at most 10,000 values, else scipy's 'asymp' value
+ * <p>With exact data on both sides (values, or value counts), D is found by one merge of the two sorted samples, and
+ * the p-value is exact (lattice paths) while both samples have at most 10,000 values, else scipy's 'asymp' value
  * kstwo.sf(D, round(n1 n2 / (n1 + n2))). From sketches, D is computed from the two sorted views and may be off by
  * up to the sum of the sketches' rank errors, ε1 + ε2 (the same allowance datasketches' KolmogorovSmirnov adds to
  * its threshold); the p-value reported is then the asymptotic p-value at D - ε1 - ε2, an upper bound of the exact
