@@ -108,6 +108,13 @@ final class CsvDatasetReader implements DatasetReader {
             if (cause instanceof InputException located) {
                 return located;
             }
+            // Whatever else the visitor throws is its business, not a CSV problem: pass it on unchanged.
+            if (cause instanceof RuntimeException visitorFailure && !(cause instanceof CsvParseException)) {
+                throw visitorFailure;
+            }
+            if (cause instanceof Error fatal) {
+                throw fatal;
+            }
         }
         var message = String.valueOf(e.getMessage());
         if (message.startsWith("The maximum buffer size")) {
