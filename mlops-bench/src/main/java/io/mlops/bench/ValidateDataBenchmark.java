@@ -195,8 +195,10 @@ public final class ValidateDataBenchmark implements Callable<Integer> {
         out.println("mlops validate-data benchmark (DESIGN.md §5; targets from reference/performance.md §8)");
         out.println("Command:   " + System.getProperty("mlops.bench.command",
                 ProcessHandle.current().info().commandLine().orElse("?")));
-        out.printf(Locale.ROOT, "Machine:   %d cores (%s), %s RAM, %s %s%n", runtime.availableProcessors(),
-                procLine("/proc/cpuinfo", "model name"), procLine("/proc/meminfo", "MemTotal"),
+        var ramKb = procLine("/proc/meminfo", "MemTotal").replace("kB", "").trim();
+        out.printf(Locale.ROOT, "Machine:   %d cores (%s), %s GiB RAM, %s %s%n", runtime.availableProcessors(),
+                procLine("/proc/cpuinfo", "model name"),
+                ramKb.matches("\\d+") ? String.format(Locale.ROOT, "%.1f", Long.parseLong(ramKb) / 1048576.0) : "?",
                 System.getProperty("os.name"), System.getProperty("os.version"));
         out.printf(Locale.ROOT, "Java:      %s %s (%s)%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), System.getProperty("java.home"));
