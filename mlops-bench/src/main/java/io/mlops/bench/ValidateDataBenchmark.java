@@ -194,7 +194,9 @@ public final class ValidateDataBenchmark implements Callable<Integer> {
         var runtime = Runtime.getRuntime();
         out.println("mlops validate-data benchmark (DESIGN.md §5; targets from reference/performance.md §8)");
         out.println("Command:   " + System.getProperty("mlops.bench.command",
-                ProcessHandle.current().info().commandLine().orElse("?")));
+                ProcessHandle.current().info().commandLine().orElse("?")).trim());
+        out.printf(Locale.ROOT, "Settings:  --rows %d --runs %d --startup-runs %d%s --data-dir %s%n", rows, runs,
+                startupRuns, memory ? " --memory --memory-rows " + memoryRows : "", dataDir);
         var ramKb = procLine("/proc/meminfo", "MemTotal").replace("kB", "").trim();
         out.printf(Locale.ROOT, "Machine:   %d cores (%s), %s GiB RAM, %s %s%n", runtime.availableProcessors(),
                 procLine("/proc/cpuinfo", "model name"),
