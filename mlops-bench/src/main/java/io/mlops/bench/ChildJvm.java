@@ -43,12 +43,16 @@ final class ChildJvm {
      * @param exitCode        the child's exit code
      * @param peakRssBytes    VmHWM at exit, or -1 when unknown
      * @param heapPeakBytes   the largest heap use before a GC pause or at exit
-     * @param heapAfterGcBytes the largest heap use right after a GC pause (what survived), or -1 without GC
+     * @param heapAfterGcBytes the largest heap use right after a GC pause, or -1 without GC; an upper bound of the
+     *                        live set, since a young pause leaves old garbage in place
+     * @param fullGcs         the number of full (compacting) collections: heap pressure under a cap
+     * @param afterFullGcBytes the largest heap use right after a full collection (the live set then), or -1
      * @param collector       the garbage collector the child used, from its GC log
      * @param output          stdout and stderr of the child
      */
     record Measurement(List<String> command, long wallNanos, long mainNanos, int exitCode, long peakRssBytes,
-            long heapPeakBytes, long heapAfterGcBytes, String collector, String output) {
+            long heapPeakBytes, long heapAfterGcBytes, int fullGcs, long afterFullGcBytes, String collector,
+            String output) {
         /** Whether the child ran to its end: exit 0 or 1 (validate-data's FAILED is a completed run). */
         boolean completed() {
             return (exitCode == 0 || exitCode == 1) && mainNanos > 0;
@@ -90,7 +94,7 @@ final class ChildJvm {
         long heapAtExit = Long.parseLong(probed.getProperty("heapUsedBytes", "-1"));
         var gc = GcLog.read(gcLog);
         return new Measurement(List.copyOf(command), wall, mainNanos, exitCode, rssKb < 0 ? -1 : rssKb * 1024,
-                Math.max(gc.maxBefore(), heapAtExit), gc.maxAfter(), gc.collector(),
+                Math.max(gc.maxBefore(), heapAtExit), gc.maxAfter(), gc.fullGcs(), gc.maxAfterFull(), gc.collector(),
                 Files.readString(output, StandardCharsets.UTF_8));
     }
 
@@ -98,13 +102,17 @@ final class ChildJvm {
      * What a {@code -Xlog:gc} file says.
      *
      * @param maxBefore the largest heap use before a pause, -1 without pauses
-     * @param maxAfter  the largest heap use after a pause, -1 without pauses
-     * @param collector the collector's name, or "?"
+     * @param maxAfter     the largest heap use after a pause, -1 without pauses
+     * @param fullGcs      full collections
+     * @param maxAfterFull the largest heap use after a full collection, -1 without one
+     * @param collector    the collector's name, or "?"
      */
-    record GcLog(long maxBefore, long maxAfter, String collector) {
+    record GcLog(long maxBefore, long maxAfter, int fullGcs, long maxAfterFull, String collector) {
         static GcLog read(final Path gcLog) throws IOException {
             long before = -1;
             long after = -1;
+            int fullGcs = 0;
+            long afterFull = -1;
             String collector = "?";
             if (Files.isRegularFile(gcLog)) {
                 for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
@@ -112,6 +120,10 @@ final class ChildJvm {
                     if (pause.find()) {
                         before = Math.max(before, bytes(pause.group(1), pause.group(2)));
                         after = Math.max(after, bytes(pause.group(3), pause.group(4)));
+                        if (line.contains("Pause Full")) {
+                            fullGcs++;
+                            afterFull = Math.max(afterFull, bytes(pause.group(3), pause.group(4)));
+                        }
                     }
                     var name = GC_NAME.matcher(line);
                     if (name.find()) {
@@ -119,7 +131,7 @@ final class ChildJvm {
                     }
                 }
             }
-            return new GcLog(before, after, collector);
+            return new GcLog(before, after, fullGcs, afterFull, collector);
         }
     }
 

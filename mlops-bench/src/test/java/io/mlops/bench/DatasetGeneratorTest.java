@@ -63,7 +63,8 @@ class DatasetGeneratorTest {
                 }
             }
         }
-        assertThat(fractionDigits).containsAll(List.of(1, 2, 3, 4, 5, 7, 8, 9)).allSatisfy(d -> assertThat(d).isBetween(1, 9));
+        assertThat(fractionDigits).containsAll(List.of(1, 2, 3, 4, 5, 7, 8, 9))
+                .allSatisfy(digits -> assertThat(digits).isBetween(1, 9));
         assertThat(distinct(rows, 15)).isEqualTo(15);
         assertThat(distinct(rows, 16)).isEqualTo(4);
         assertThat(distinct(rows, 17)).isEqualTo(4);
@@ -86,7 +87,8 @@ class DatasetGeneratorTest {
             for (CsvRecord row : rows.subList(1, rows.size())) {
                 var value = row.getField(column);
                 if (!value.isEmpty()) {
-                    assertThat(satisfies(spec, value)).as(DatasetGenerator.COLUMNS.get(column) + " = " + value).isTrue();
+                    assertThat(satisfies(spec, value)).as(DatasetGenerator.COLUMNS.get(column) + " = " + value)
+                            .isTrue();
                 }
             }
         }
