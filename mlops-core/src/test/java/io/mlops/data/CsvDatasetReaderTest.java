@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class CsvDatasetReaderTest {
@@ -326,6 +327,28 @@ class CsvDatasetReaderTest {
 
         // then
         assertThat(error.getDetail()).isEqualTo("cannot read: it is a directory; expected a data file");
+    }
+
+    @Test
+    void shouldPassOnWhatTheVisitorThrows() throws Exception {
+        // given a visitor that fails on the first value
+        var file = write("visitor.csv", "a\n1\n");
+        var failure = new IllegalStateException("visitor failed");
+        var visitor = new RecordingVisitor() {
+            @Override
+            public void text(final int column, final char[] buffer, final int offset, final int length) {
+                throw failure;
+            }
+        };
+
+        // when
+        Throwable thrown;
+        try (var reader = DatasetReader.open(file, DataFormat.CSV, ReaderLimits.DEFAULT)) {
+            thrown = catchThrowable(() -> reader.read(visitor));
+        }
+
+        // then it is not mistaken for malformed input
+        assertThat(thrown).isSameAs(failure);
     }
 
     @Test
