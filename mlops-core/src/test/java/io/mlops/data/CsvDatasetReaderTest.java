@@ -178,6 +178,20 @@ class CsvDatasetReaderTest {
     }
 
     @Test
+    void shouldLocateInvalidUtf8FarBeyondTheFirstBuffer() throws Exception {
+        // given 200,000 rows of valid text (1.4 MB, many decoder buffers) before a bad byte in column 3 of line 200,002
+        var file = write("far.csv", "a,b\n", "ä,ö\r\n".repeat(200_000), "x,y", bytes(0xC3, 0x28), "\n");
+
+        // when
+        var error = readError(file, ReaderLimits.DEFAULT);
+
+        // then
+        assertThat(error.getLine()).isEqualTo(200_002);
+        assertThat(error.getColumn()).isEqualTo(4);
+        assertThat(error.getDetail()).startsWith("invalid UTF-8 byte 0xC3 at byte offset %d;".formatted(4 + 7 * 200_000 + 3));
+    }
+
+    @Test
     void shouldRejectUtf16File() throws Exception {
         // given
         var file = write("utf16.csv", bytes(0xFF, 0xFE), "a\0,\0b\0");
