@@ -49,7 +49,7 @@ final class CsvDatasetReader implements DatasetReader {
             // the handler consumes every record, so the first hasNext() parses the whole file
             csv.iterator().hasNext();
         } catch (CsvParseException e) {
-            throw translate(e, handler);
+            throw located(e, handler);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -99,22 +99,16 @@ final class CsvDatasetReader implements DatasetReader {
     }
 
     /**
-     * Turns FastCSV's exception into a located one. Our own InputExceptions (from the handler or the
-     * UTF-8 reader) arrive wrapped; FastCSV 4.4 tells its own conditions apart only by message, and
-     * CsvDatasetReaderTest pins each message this relies on.
+     * Turns FastCSV's exception into a located one. What the handler, the UTF-8 reader or the
+     * visitor threw arrives wrapped and is passed on as it was. FastCSV 4.4 tells its own
+     * conditions apart only by message; CsvDatasetReaderTest pins each message this relies on.
      */
-    private InputException translate(final CsvParseException e, final CsvFieldHandler handler) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof InputException located) {
-                return located;
-            }
-            // Whatever else the visitor throws is its business, not a CSV problem: pass it on unchanged.
-            if (cause instanceof RuntimeException visitorFailure && !(cause instanceof CsvParseException)) {
-                throw visitorFailure;
-            }
-            if (cause instanceof Error fatal) {
-                throw fatal;
-            }
+    private RuntimeException located(final CsvParseException e, final CsvFieldHandler handler) {
+        if (e.getCause() instanceof RuntimeException thrownInside) {
+            return thrownInside;
+        }
+        if (e.getCause() instanceof Error error) {
+            throw error;
         }
         var message = String.valueOf(e.getMessage());
         if (message.startsWith("The maximum buffer size")) {
