@@ -1,11 +1,52 @@
 package io.mlops.cli;
 
-/** Entry point of the mlops command line. */
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+
+/** Entry point of the {@code mlops} command line: one subcommand per pipeline step. */
+@Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Gated ML delivery pipeline: validate data, evaluate, register, train and deploy models.",
+                "", "Exit codes: 0 PASSED, 1 FAILED (a check or gate failed), 2 ERROR (bad input or "
+                + "configuration), 3 INCONCLUSIVE (not enough evidence)."},
+        subcommands = {ValidateDataCommand.class, InferSchemaCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     private Main() {
     }
 
     public static void main(final String[] args) {
-        System.exit(0);
+        System.exit(run(args));
+    }
+
+    /** Runs the command line on the standard streams and returns its exit code. */
+    public static int run(final String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error streams and returns its exit code. */
+    public static int run(final PrintWriter out, final PrintWriter err, final String... args) {
+        var commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler(ErrorHandler::onBadParameter);
+        return commandLine.execute(args);
+    }
+
+    /** Reads the version written into the jar at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            var properties = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"mlops " + properties.getProperty("version", "unknown")};
+        }
     }
 }

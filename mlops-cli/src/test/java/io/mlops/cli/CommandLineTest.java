@@ -1,0 +1,171 @@
+package io.mlops.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTest {
+    private static final String SCHEMA = "columns:\n  id: {type: integer, unique: true}\n  score: {type: number, max: 1}\n";
+
+    @TempDir
+    private Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void shouldExitWithZeroAndWriteTheFourReportsForValidData() throws IOException {
+        var data = file("data.csv", "id,score\n1,0.5\n2,0.25\n");
+        var reports = dir.resolve("reports");
+
+        int code = run("validate-data", "--data", data.toString(), "--schema", schema().toString(),
+                "--report-dir", reports.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).startsWith("PASSED: " + data);
+        assertThat(reports.resolve("report.json")).exists();
+        assertThat(reports.resolve("report.md")).exists();
+        assertThat(reports.resolve("report.html")).exists();
+        assertThat(reports.resolve("junit.xml")).exists();
+        assertThat(Files.readString(reports.resolve("report.json"))).contains("\"kind\" : \"data-validation\"");
+    }
+
+    @Test
+    void shouldExitWithOneWhenACheckFails() throws IOException {
+        var data = file("data.csv", "id,score\n1,0.5\n2,3.5\n");
+
+        int code = run("validate-data", "--data", data.toString(), "--schema", schema().toString(),
+                "--report-dir", dir.resolve("r").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("FAILED   max(score): 1 values are above the maximum 1, first at line 3: '3.5'");
+    }
+
+    @Test
+    void shouldExitWithTwoNamingLineAndColumnOfARaggedRow() throws IOException {
+        var data = file("data.csv", "id,score\n1,0.5\n2,0.5,extra\n");
+
+        assertError(run("validate-data", "--data", data.toString()), data + ", line 3, column 3");
+    }
+
+    @Test
+    void shouldExitWithTwoNamingTheLineOfAnUnclosedQuote() throws IOException {
+        var data = file("data.csv", "id,score\n1,0.5\n2,\"0.5\n3,0.1\n");
+
+        assertError(run("validate-data", "--data", data.toString()), data + ", line 3");
+    }
+
+    @Test
+    void shouldExitWithTwoNamingLineAndColumnOfInvalidUtf8() throws IOException {
+        var data = dir.resolve("data.csv");
+        Files.write(data, new byte[] {'i', 'd', ',', 'n', '\n', '1', ',', 'a', '\n', '2', ',', 'b', (byte) 0xC3,
+                (byte) 0x28, '\n'});
+
+        assertError(run("validate-data", "--data", data.toString()), data + ", line 3, column 4");
+    }
+
+    @Test
+    void shouldExitWithTwoNamingLineAndColumnOfAnUnparsableValue() throws IOException {
+        var data = file("data.csv", "id,score\n1,0.5\n2,high\n");
+
+        assertError(run("validate-data", "--data", data.toString(), "--schema", schema().toString()),
+                data + ", line 3, column 2: column 'score': 'high' is not a number (schema type number)");
+    }
+
+    @Test
+    void shouldExitWithTwoForAMissingFile() {
+        var missing = dir.resolve("nope.csv");
+
+        assertError(run("validate-data", "--data", missing.toString()), missing + ": no such file");
+    }
+
+    @Test
+    void shouldExitWithTwoNamingTheLineOfInvalidSchemaYaml() throws IOException {
+        var data = file("data.csv", "id,score\n1,0.5\n");
+        var schema = file("schema.yaml", "columns:\n  id: {type: integer}}\n");
+
+        assertError(run("validate-data", "--data", data.toString(), "--schema", schema.toString()),
+                schema + ", line 2");
+    }
+
+    @Test
+    void shouldExitWithTwoForAnUnknownOption() {
+        assertThat(run("validate-data", "--dta", "x.csv")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--dta'");
+    }
+
+    @Test
+    void shouldPrintTheStackTraceOnlyWithDebug() throws IOException {
+        var data = file("data.csv", "id,score\n1,0.5\n2,high\n");
+
+        run("validate-data", "--data", data.toString(), "--schema", schema().toString(), "--debug");
+
+        assertThat(err.toString()).contains("\tat io.mlops");
+    }
+
+    @Test
+    void shouldInferASchemaThatTheDataPasses() throws IOException {
+        var data = file("data.csv", "id,score,kind\n1,0.5,a\n2,0.25,b\n3,0.75,a\n4,0.5,b\n5,0.5,a\n6,0.5,a\n"
+                + "7,0.5,a\n8,0.5,b\n9,0.5,a\n10,0.5,a\n11,0.5,b\n12,0.5,a\n13,0.5,a\n14,0.5,b\n15,0.5,a\n16,0.5,a\n"
+                + "17,0.5,a\n18,0.5,b\n19,0.5,a\n20,0.5,a\n");
+        var schema = dir.resolve("inferred.yaml");
+
+        int code = run("infer-schema", "--data", data.toString(), "--out", schema.toString(),
+                "--report-dir", dir.resolve("profile").toString());
+
+        assertThat(code).isZero();
+        assertThat(Files.readString(schema))
+                .contains("id:", "{type: integer, nullable: false, unique: true, min: 0}")
+                .contains("{type: number, nullable: false, min: 0}")
+                .contains("{type: string, nullable: false, allowed: [a, b]}");
+        assertThat(dir.resolve("profile/report.json")).exists();
+    }
+
+    @Test
+    void shouldRunTheDemoEndToEnd() {
+        var demo = dir.resolve("demo");
+
+        int code = run("demo", "--dir", demo.toString());
+
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("PASSED").contains("FAILED").contains("Demo finished: the clean data passed");
+        assertThat(demo.resolve("schema.yaml")).exists();
+        assertThat(demo.resolve("reports/validate-drifted/report.html")).exists();
+    }
+
+    @Test
+    void shouldPrintItsVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("mlops ");
+    }
+
+    private void assertError(final int code, final String expectedStart) {
+        assertThat(code).isEqualTo(2);
+        var lines = err.toString().lines().toList();
+        assertThat(lines).as(err.toString()).hasSize(1);
+        assertThat(lines.get(0)).startsWith("validate-data: error: " + expectedStart);
+        assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    private int run(final String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private Path schema() throws IOException {
+        return file("schema.yaml", SCHEMA);
+    }
+
+    private Path file(final String name, final String content) throws IOException {
+        var file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+}

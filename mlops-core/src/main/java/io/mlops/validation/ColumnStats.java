@@ -1,0 +1,81 @@
+package io.mlops.validation;
+
+import io.mlops.validation.drift.ColumnSample;
+
+import java.util.Map;
+
+/**
+ * Accumulates one column on the profiling thread, batch by batch, in memory that does not grow with the
+ * number of rows: its profile, what drift tests need, and the values that break its constraints.
+ */
+abstract class ColumnStats {
+    /** Rows whose value repeats an earlier one, found by hash; null when the column is not checked as unique. */
+    protected final UniqueValues unique;
+    protected final ColumnPlan plan;
+    protected long count;
+    protected long missing;
+    protected final Violations below = new Violations();
+    protected final Violations above = new Violations();
+    protected final Violations notAllowed = new Violations();
+    protected final Violations noMatch = new Violations();
+
+    ColumnStats(final ColumnPlan plan, final UniqueValues unique) {
+        this.plan = plan;
+        this.unique = unique;
+    }
+
+    /** Adds the column's values of one batch. */
+    abstract void accept(RowBatch batch);
+
+    /** The column's profile for report.json. */
+    abstract ColumnProfile profile();
+
+    /** What drift tests compare. */
+    abstract ColumnSample sample();
+
+    /** The most frequent values with counts, at most {@code limit}. */
+    abstract Map<String, Long> topCounts(int limit);
+
+    ColumnPlan plan() {
+        return plan;
+    }
+
+    long count() {
+        return count;
+    }
+
+    long missing() {
+        return missing;
+    }
+
+    Violations below() {
+        return below;
+    }
+
+    Violations above() {
+        return above;
+    }
+
+    Violations notAllowed() {
+        return notAllowed;
+    }
+
+    Violations noMatch() {
+        return noMatch;
+    }
+
+    UniqueValues unique() {
+        return unique;
+    }
+
+    /** Creates the accumulator for a column's type. */
+    static ColumnStats of(final ColumnPlan plan, final int sketchK, final int exactBudget, final UniqueValues unique) {
+        if (plan.travelsAsNumber()) {
+            return new NumericStats(plan, sketchK, exactBudget, unique);
+        }
+        if (plan.type() == ColumnType.BOOLEAN) {
+            return new BooleanStats(plan);
+        }
+        return new TextStats(plan, unique);
+    }
+}

@@ -1,0 +1,172 @@
+package io.mlops.validation;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * Parses field text into typed values without creating a String per field. Every method either returns the
+ * value or throws {@link IllegalArgumentException}; callers turn that into a located input error.
+ */
+final class TextValues {
+    private static final int MAX_SAFE_DIGITS = 18;
+
+    private TextValues() {
+    }
+
+    /** Parses an optionally signed decimal integer. */
+    static long parseLong(final char[] buffer, final int offset, final int length) {
+        int i = offset;
+        int end = offset + length;
+        while (i < end && buffer[i] == ' ') {
+            i++;
+        }
+        while (end > i && buffer[end - 1] == ' ') {
+            end--;
+        }
+        boolean negative = false;
+        if (i < end && (buffer[i] == '-' || buffer[i] == '+')) {
+            negative = buffer[i] == '-';
+            i++;
+        }
+        int digits = end - i;
+        if (digits <= 0) {
+            throw new IllegalArgumentException("no digits");
+        }
+        if (digits > MAX_SAFE_DIGITS) {
+            // Rare: let Long.parseLong decide about the overflow boundary.
+            return Long.parseLong(new String(buffer, offset, length).trim());
+        }
+        long value = 0;
+        for (; i < end; i++) {
+            int digit = buffer[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new IllegalArgumentException("not a digit");
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
+    }
+
+    /** Parses a decimal or scientific number (Java syntax, plus NaN and Infinity). */
+    static double parseDouble(final char[] buffer, final int offset, final int length) {
+        try {
+            return JavaDoubleParser.parseDouble(buffer, offset, length);
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Parses true/false, yes/no or 1/0, ignoring case. */
+    static boolean parseBoolean(final char[] buffer, final int offset, final int length) {
+        var text = new String(buffer, offset, length).trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "true", "yes", "1", "t", "y" -> true;
+            case "false", "no", "0", "f", "n" -> false;
+            default -> throw new IllegalArgumentException("not a boolean");
+        };
+    }
+
+    /**
+     * Parses an ISO-8601 date or date-time into epoch seconds: {@code 2024-01-31},
+     * {@code 2024-01-31T12:30[:45[.123]]} with {@code T} or a space, and an optional {@code Z} or
+     * {@code ±hh:mm} offset (none means UTC).
+     */
+    static double parseTimestamp(final String text) {
+        var s = text.trim();
+        if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            throw new IllegalArgumentException("not a date");
+        }
+        var days = LocalDate.of(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2)).toEpochDay();
+        double seconds = days * 86_400.0;
+        if (s.length() == 10) {
+            return seconds;
+        }
+        char separator = s.charAt(10);
+        if ((separator != 'T' && separator != 't' && separator != ' ') || s.length() < 16 || s.charAt(13) != ':') {
+            throw new IllegalArgumentException("not a time");
+        }
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int i = 16;
+        double second = 0;
+        if (i < s.length() && s.charAt(i) == ':') {
+            second = digits(s, i + 1, 2);
+            i += 3;
+            if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
+                int start = ++i;
+                while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                    i++;
+                }
+                if (i == start) {
+                    throw new IllegalArgumentException("empty fraction");
+                }
+                second += Double.parseDouble("0." + s.substring(start, i));
+            }
+        }
+        if (hour > 23 || minute > 59 || second >= 61) {
+            throw new IllegalArgumentException("time out of range");
+        }
+        int offsetSeconds = offset(s, i);
+        return seconds + hour * 3600 + minute * 60 + second - offsetSeconds;
+    }
+
+    private static int offset(final String s, final int i) {
+        if (i == s.length()) {
+            return 0;
+        }
+        char c = s.charAt(i);
+        if ((c == 'Z' || c == 'z') && i + 1 == s.length()) {
+            return 0;
+        }
+        if (c != '+' && c != '-') {
+            throw new IllegalArgumentException("bad offset");
+        }
+        int hours = digits(s, i + 1, 2);
+        int rest = i + 3;
+        if (rest < s.length() && s.charAt(rest) == ':') {
+            rest++;
+        }
+        int minutes = rest == s.length() ? 0 : digits(s, rest, 2);
+        if (rest != s.length() && rest + 2 != s.length()) {
+            throw new IllegalArgumentException("bad offset");
+        }
+        int total = hours * 3600 + minutes * 60;
+        return c == '-' ? -total : total;
+    }
+
+    private static int digits(final String s, final int from, final int count) {
+        if (from + count > s.length()) {
+            throw new IllegalArgumentException("too short");
+        }
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("not a digit");
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** Formats a number briefly: integers without a fraction, others with up to 6 significant digits. */
+    static String formatNumber(final double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        var text = String.format(Locale.ROOT, "%.6g", value);
+        if (text.contains("e")) {
+            return text;
+        }
+        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+    }
+
+    /** Shortens a value for messages. */
+    static String clip(final String value) {
+        var oneLine = value.replace('\n', ' ').replace('\r', ' ');
+        return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";
+    }
+}

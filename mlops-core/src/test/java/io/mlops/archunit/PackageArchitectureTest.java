@@ -1,0 +1,46 @@
+package io.mlops.archunit;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Holds the engine's boundaries of DESIGN.md §2: no Jenkins type anywhere in mlops-core, one package per
+ * capability, readers and reports independent of the steps that use them, and no package cycles.
+ */
+@AnalyzeClasses(packages = "io.mlops", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageArchitectureTest {
+    @ArchTest
+    static final ArchRule NO_JENKINS_TYPES = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke..", "io.jenkins..")
+            .because("mlops-core is pure Java: everything that can be tested without Jenkins lives here");
+
+    @ArchTest
+    static final ArchRule UTIL_IS_SHARED_NOT_DEPENDENT = noClasses().that().resideInAPackage("io.mlops.util..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.mlops.data..", "io.mlops.validation..",
+                    "io.mlops.report..")
+            .because("util holds only what capabilities share");
+
+    @ArchTest
+    static final ArchRule READERS_KNOW_NO_STEP = noClasses().that().resideInAPackage("io.mlops.data..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.mlops.validation..", "io.mlops.report..")
+            .because("every step reads data through the same readers");
+
+    @ArchTest
+    static final ArchRule REPORTS_KNOW_NO_STEP = noClasses().that().resideInAPackage("io.mlops.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.mlops.validation..", "io.mlops.data..")
+            .because("report building blocks are reused by every step; each step renders its own report");
+
+    @ArchTest
+    static final ArchRule DRIFT_TESTS_ARE_STATISTICS_ONLY = noClasses().that()
+            .resideInAPackage("io.mlops.validation.drift..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.mlops.data..", "io.mlops.report..")
+            .because("drift tests compare column samples, whatever file they came from");
+
+    @ArchTest
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.mlops.(**)").should().beFreeOfCycles();
+}

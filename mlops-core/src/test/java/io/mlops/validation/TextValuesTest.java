@@ -1,0 +1,65 @@
+package io.mlops.validation;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TextValuesTest {
+    @Test
+    void shouldParseIntegersFromASliceOfABuffer() {
+        char[] buffer = "x,-1234,+56, 7 ".toCharArray();
+
+        assertThat(TextValues.parseLong(buffer, 2, 5)).isEqualTo(-1234);
+        assertThat(TextValues.parseLong(buffer, 8, 3)).isEqualTo(56);
+        assertThat(TextValues.parseLong(buffer, 12, 3)).isEqualTo(7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-", "1.5", "12a", "1e3", "99999999999999999999"})
+    void shouldRejectTextThatIsNotAnInteger(final String text) {
+        assertThatThrownBy(() -> TextValues.parseLong(text.toCharArray(), 0, text.length()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldParseNumbersLikeJava() {
+        assertThat(parseDouble("3.25")).isEqualTo(3.25);
+        assertThat(parseDouble("-1e-3")).isEqualTo(-0.001);
+        assertThat(parseDouble("NaN")).isNaN();
+        assertThatThrownBy(() -> parseDouble("3,25")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldParseIsoDatesAndTimesIntoEpochSeconds() {
+        assertThat(TextValues.parseTimestamp("2024-01-31"))
+                .isEqualTo(Instant.parse("2024-01-31T00:00:00Z").getEpochSecond());
+        assertThat(TextValues.parseTimestamp("2024-01-31T12:30:15Z"))
+                .isEqualTo(Instant.parse("2024-01-31T12:30:15Z").getEpochSecond());
+        assertThat(TextValues.parseTimestamp("2024-01-31 12:30"))
+                .isEqualTo(Instant.parse("2024-01-31T12:30:00Z").getEpochSecond());
+        assertThat(TextValues.parseTimestamp("2024-01-31T12:30:15.250+02:00"))
+                .isEqualTo(Instant.parse("2024-01-31T10:30:15.250Z").toEpochMilli() / 1000.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yesterday", "2024-13-01", "2024-01-31T25:00", "2024-01-31X", "2024/01/31"})
+    void shouldRejectTextThatIsNotATimestamp(final String text) {
+        assertThatThrownBy(() -> TextValues.parseTimestamp(text)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void shouldFormatNumbersBriefly() {
+        assertThat(TextValues.formatNumber(42.0)).isEqualTo("42");
+        assertThat(TextValues.formatNumber(0.125)).isEqualTo("0.125");
+        assertThat(TextValues.formatNumber(1.0 / 3)).isEqualTo("0.333333");
+    }
+
+    private static double parseDouble(final String text) {
+        return TextValues.parseDouble(text.toCharArray(), 0, text.length());
+    }
+}
