@@ -1,6 +1,9 @@
 package io.mlops.validation;
 
 import io.mlops.data.DataFormat;
+import io.mlops.report.ErrorReport;
+import io.mlops.report.ErrorReportWriter;
+import io.mlops.report.ReportKind;
 import io.mlops.report.Status;
 import io.mlops.util.InputException;
 import io.mlops.validation.drift.ColumnDrift;
@@ -43,13 +46,30 @@ public final class DataValidator {
     }
 
     /**
-     * Validates a dataset and, when the request names a report directory, writes the reports there.
+     * Validates a dataset and, when the request names a report directory, writes the reports there. When the
+     * input is bad, the report directory gets an ERROR report instead, so that no stale or partial report is
+     * ever taken for a result.
      *
      * @throws InputException for bad input or configuration
      */
     public ValidationReport validate(final ValidationRequest request, final ProgressListener progress)
             throws IOException {
         var started = Instant.now();
+        try {
+            return run(request, progress, started);
+        }
+        catch (InputException | IOException e) {
+            if (request.reportDir() != null) {
+                var message = e instanceof InputException ? e.getMessage() : "cannot read input: " + e.getMessage();
+                ErrorReportWriter.write(ErrorReport.since(ReportKind.DATA_VALIDATION, message, started),
+                        request.reportDir());
+            }
+            throw e;
+        }
+    }
+
+    private ValidationReport run(final ValidationRequest request, final ProgressListener progress,
+            final Instant started) throws IOException {
         long start = System.nanoTime();
         var schema = request.schema() == null ? DataSchema.EMPTY : SchemaFile.read(request.schema());
         var format = DataFormat.of(request.data(), request.format() == null ? null : request.format().id());

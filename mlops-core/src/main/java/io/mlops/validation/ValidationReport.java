@@ -3,6 +3,7 @@ package io.mlops.validation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.mlops.report.ReportKind;
 import io.mlops.report.Status;
 import io.mlops.validation.drift.DriftReport;
 
@@ -29,8 +30,6 @@ import java.util.Map;
 public record ValidationReport(Status status, String summary, Instant startedAt, long durationMs,
         DatasetInfo dataset, DatasetInfo reference, List<CheckResult> checks, Map<String, ColumnProfile> columns,
         DriftReport drift) {
-    public static final String KIND = "data-validation";
-
     @JsonProperty("schemaVersion")
     public int schemaVersion() {
         return 1;
@@ -38,7 +37,7 @@ public record ValidationReport(Status status, String summary, Instant startedAt,
 
     @JsonProperty("kind")
     public String kind() {
-        return KIND;
+        return ReportKind.DATA_VALIDATION.id();
     }
 
     /** The failed checks of error severity. */
