@@ -1,9 +1,6 @@
 package io.jenkins.plugins.mlops.validation;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.mlops.report.ReportJson;
 import io.mlops.validation.ValidationReport;
 
 import java.io.File;
@@ -19,11 +16,6 @@ import java.nio.file.Path;
 final class BuildReports {
     static final String REPORT_JSON = "report.json";
     private static final String PREFIX = "validation-";
-    // Lenient about fields it does not know, so that reports written by a newer engine still load.
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     private final Path root;
 
@@ -55,12 +47,13 @@ final class BuildReports {
     }
 
     /**
-     * Reads the report.json of a validation into the engine's types.
+     * Reads the report.json of a validation into the engine's types, with the engine's own JSON setup (which
+     * ignores fields it does not know, so reports of a newer engine still load).
      *
      * @throws IOException when the file is missing or unreadable
      */
     ValidationReport read(final String id) throws IOException {
-        return JSON.readValue(reportFile(id).toFile(), ValidationReport.class);
+        return ReportJson.read(reportFile(id), ValidationReport.class);
     }
 
     /** The sequence number in an id, for display. */
