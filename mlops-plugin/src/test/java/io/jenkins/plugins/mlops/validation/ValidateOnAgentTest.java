@@ -2,7 +2,9 @@ package io.jenkins.plugins.mlops.validation;
 
 import hudson.AbortException;
 import hudson.model.TaskListener;
+import io.mlops.report.ReportJson;
 import io.mlops.report.Status;
+import io.mlops.validation.ValidationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +42,9 @@ class ValidateOnAgentTest {
         assertThat(summary.reportDir()).isEqualTo("mlops-reports/validate-data");
         assertThat(workspace.resolve("mlops-reports/validate-data"))
                 .isDirectoryContaining("glob:**/report.json").isDirectoryContaining("glob:**/junit.xml");
+        var written = ReportJson.read(workspace.resolve("mlops-reports/validate-data/report.json"),
+                ValidationReport.class);
+        assertThat(written.dataset().rows()).as("what the build action reads back").isEqualTo(3);
     }
 
     @Test
