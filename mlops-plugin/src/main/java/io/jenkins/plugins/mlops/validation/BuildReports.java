@@ -33,8 +33,10 @@ final class BuildReports {
     String newId() throws IOException {
         Files.createDirectories(root);
         for (int n = 1; ; n++) {
+            var id = PREFIX + n;
             try {
-                return Files.createDirectory(root.resolve(PREFIX + n)).getFileName().toString();
+                Files.createDirectory(root.resolve(id));
+                return id;
             } catch (FileAlreadyExistsException e) {
                 // taken by an earlier validation of this build: try the next number
             }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.validation;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -24,8 +23,7 @@ import java.util.Map;
 final class ValidateDataExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
 
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
-            justification = "not resumable: after a restart the step fails before the step is needed again")
+    // Not restored after a restart: the execution is not resumable, so it never runs again after one.
     private final transient ValidateDataStep step;
 
     ValidateDataExecution(final StepContext context, final ValidateDataStep step) {
