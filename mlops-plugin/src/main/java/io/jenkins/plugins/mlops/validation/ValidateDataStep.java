@@ -21,7 +21,9 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The {@code validateData} Pipeline step, and the one place where the parameters of data validation are declared
@@ -185,14 +187,10 @@ public final class ValidateDataStep extends Step {
          */
         @POST
         public ListBoxModel doFillFormatItems(@AncestorInPath @CheckForNull final Item item) {
-            var items = new ListBoxModel();
-            if (jenkins.hasPermission(Item.READ, item)) {
-                items.add(new ListBoxModel.Option("By file extension", ""));
-                for (DataFormat dataFormat : DataFormat.values()) {
-                    items.add(new ListBoxModel.Option(dataFormat.id()));
-                }
+            if (!jenkins.hasPermission(Item.READ, item)) {
+                return new ListBoxModel();
             }
-            return items;
+            return options("By file extension", Arrays.stream(DataFormat.values()).map(DataFormat::id));
         }
 
         /**
@@ -203,14 +201,11 @@ public final class ValidateDataStep extends Step {
          */
         @POST
         public ListBoxModel doFillDriftMethodItems(@AncestorInPath @CheckForNull final Item item) {
-            var items = new ListBoxModel();
-            if (jenkins.hasPermission(Item.READ, item)) {
-                items.add(new ListBoxModel.Option("As the schema says (auto by default)", ""));
-                for (DriftMethod method : DriftMethod.values()) {
-                    items.add(new ListBoxModel.Option(method.id()));
-                }
+            if (!jenkins.hasPermission(Item.READ, item)) {
+                return new ListBoxModel();
             }
-            return items;
+            return options("As the schema says (auto by default)",
+                    Arrays.stream(DriftMethod.values()).map(DriftMethod::id));
         }
 
         /**
@@ -236,6 +231,14 @@ public final class ValidateDataStep extends Step {
                 // reported below
             }
             return FormValidation.error("Expected a number greater than 0, such as 0.05 for a p-value or 0.1 for a distance");
+        }
+
+        /** The engine's names as options, after an empty one that leaves the choice to the engine. */
+        private static ListBoxModel options(final String unset, final Stream<String> ids) {
+            var options = new ListBoxModel();
+            options.add(new ListBoxModel.Option(unset, ""));
+            ids.map(ListBoxModel.Option::new).forEach(options::add);
+            return options;
         }
     }
 }

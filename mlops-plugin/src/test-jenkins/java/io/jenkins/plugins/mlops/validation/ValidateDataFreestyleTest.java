@@ -42,15 +42,7 @@ class ValidateDataFreestyleTest {
 
     @Test
     void shouldKeepEveryParameterThroughTheSharedForm(final JenkinsRule j) throws Exception {
-        var step = new ValidateDataStep("data/train.csv");
-        step.setSchema("data/schema.yaml");
-        step.setReference("data/reference.csv");
-        step.setFormat("csv");
-        step.setReportDir("reports/data");
-        step.setDriftMethod("psi");
-        step.setDriftThreshold(0.2);
-        step.setUnstableOnFailure(true);
-        var before = new ValidateDataBuilder(step);
+        var before = new ValidateDataBuilder(Steps.everyParameterSet());
 
         var after = j.configRoundtrip(before);
 

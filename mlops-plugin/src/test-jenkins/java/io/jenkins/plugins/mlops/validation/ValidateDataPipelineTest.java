@@ -117,15 +117,11 @@ class ValidateDataPipelineTest {
     @Test
     void shouldRoundTripThroughTheSnippetGenerator(final JenkinsRule j) throws Exception {
         var snippetizer = new SnippetizerTester(j);
-        var step = new ValidateDataStep("data/train.csv");
-        step.setSchema("data/schema.yaml");
-        step.setReference("data/reference.csv");
-        step.setDriftThreshold(0.2);
-        step.setUnstableOnFailure(true);
 
         snippetizer.assertRoundTrip(new ValidateDataStep("train.csv"), "validateData 'train.csv'");
-        snippetizer.assertRoundTrip(step, "validateData data: 'data/train.csv', driftThreshold: 0.2, "
-                + "reference: 'data/reference.csv', schema: 'data/schema.yaml', unstableOnFailure: true");
+        snippetizer.assertRoundTrip(Steps.everyParameterSet(), "validateData data: 'data/train.csv', "
+                + "driftMethod: 'psi', driftThreshold: 0.2, format: 'csv', reference: 'data/reference.csv', "
+                + "reportDir: 'reports/data', schema: 'data/schema.yaml', unstableOnFailure: true");
     }
 
     private static WorkflowJob pipeline(final JenkinsRule j, final String script) throws Exception {

@@ -19,16 +19,11 @@ import static org.mockito.Mockito.when;
 class ValidateDataStepTest {
     @Test
     void shouldTranslateItsParametersIntoTheValueSentToTheAgent() {
-        var step = new ValidateDataStep("data/train.csv");
-        step.setSchema("data/schema.yaml");
-        step.setReference("data/reference.csv");
-        step.setFormat("csv");
-        step.setReportDir("reports/data");
-        step.setDriftMethod("psi");
-        step.setDriftThreshold(0.2);
+        var step = Steps.everyParameterSet();
 
         assertThat(step.toParameters()).isEqualTo(new ValidationParameters("data/train.csv", "data/schema.yaml",
                 "data/reference.csv", "csv", "reports/data", "psi", 0.2));
+        assertThat(step.isUnstableOnFailure()).isTrue();
     }
 
     @Test
