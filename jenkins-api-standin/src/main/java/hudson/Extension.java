@@ -15,7 +15,4 @@ import java.lang.annotation.Target;
 @Documented
 public @interface Extension {
     double ordinal() default 0;
-
-    @Deprecated
-    boolean optional() default false;
 }

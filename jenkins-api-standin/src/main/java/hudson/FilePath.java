@@ -18,10 +18,6 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         // stand-in: the plugin only receives FilePaths, so none of the real constructors is declared
     }
 
-    public String getRemote() {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
     /** Runs the callable where the file is: serialized to the agent, or in this JVM for a local file. */
     public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stand-in");

@@ -7,10 +7,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
  * {@link Describable}. The constructors do nothing here, so that plugin descriptors can be created in unit tests.
  */
 public abstract class Descriptor<T extends Describable<T>> {
-    protected Descriptor(final Class<? extends T> clazz) {
-        // stand-in: the real constructor records the described class
-    }
-
     protected Descriptor() {
         // stand-in: the real constructor infers the described class from the enclosing class
     }

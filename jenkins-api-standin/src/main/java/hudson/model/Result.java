@@ -6,25 +6,22 @@ import java.io.Serializable;
 
 /**
  * Stand-in for {@code core/src/main/java/hudson/model/Result.java}. The five constants are distinct instances
- * (the real ones also carry a {@code BallColor}, omitted here), so that tests can tell them apart.
+ * that print their names (the real ones also carry an ordinal and a {@code BallColor}), so that tests can tell
+ * them apart.
  */
 public final class Result implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public static final @NonNull Result SUCCESS = new Result("SUCCESS", 0, true);
-    public static final @NonNull Result UNSTABLE = new Result("UNSTABLE", 1, true);
-    public static final @NonNull Result FAILURE = new Result("FAILURE", 2, true);
-    public static final @NonNull Result NOT_BUILT = new Result("NOT_BUILT", 3, false);
-    public static final @NonNull Result ABORTED = new Result("ABORTED", 4, false);
+    public static final @NonNull Result SUCCESS = new Result("SUCCESS");
+    public static final @NonNull Result UNSTABLE = new Result("UNSTABLE");
+    public static final @NonNull Result FAILURE = new Result("FAILURE");
+    public static final @NonNull Result NOT_BUILT = new Result("NOT_BUILT");
+    public static final @NonNull Result ABORTED = new Result("ABORTED");
 
     private final String name;
-    public final int ordinal;
-    public final boolean completeBuild;
 
-    private Result(final String name, final int ordinal, final boolean complete) {
+    private Result(final String name) {
         this.name = name;
-        this.ordinal = ordinal;
-        this.completeBuild = complete;
     }
 
     @Override

@@ -6,10 +6,6 @@ import hudson.model.Descriptor;
 
 /** Stand-in for {@code core/src/main/java/hudson/tasks/BuildStepDescriptor.java}. */
 public abstract class BuildStepDescriptor<T extends BuildStep & Describable<T>> extends Descriptor<T> {
-    protected BuildStepDescriptor(final Class<? extends T> clazz) {
-        super(clazz);
-    }
-
     protected BuildStepDescriptor() {
         super();
     }
