@@ -59,6 +59,7 @@ public final class ValidateDataBuilder extends Builder implements SimpleBuildSte
         }
 
         @Override
+        @SuppressWarnings("rawtypes") // the signature of BuildStepDescriptor.isApplicable
         public boolean isApplicable(final Class<? extends AbstractProject> jobType) {
             return true;
         }
