@@ -35,7 +35,7 @@ class CommandLineTest {
         assertThat(reports.resolve("report.md")).exists();
         assertThat(reports.resolve("report.html")).exists();
         assertThat(reports.resolve("junit.xml")).exists();
-        assertThat(Files.readString(reports.resolve("report.json"))).contains("\"kind\" : \"data-validation\"");
+        assertThat(Files.readString(reports.resolve("report.json"))).contains("\"kind\": \"data-validation\"");
     }
 
     @Test
@@ -98,8 +98,8 @@ class CommandLineTest {
 
     @Test
     void shouldExitWithTwoForAnUnknownOption() {
-        assertThat(run("validate-data", "--dta", "x.csv")).isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown option: '--dta'");
+        assertThat(run("validate-data", "--data", "x.csv", "--dta", "y.csv")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown options: '--dta'");
     }
 
     @Test

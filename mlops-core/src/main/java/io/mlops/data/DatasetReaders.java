@@ -1,8 +1,7 @@
 package io.mlops.data;
 
-import io.mlops.util.InputException;
-
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** Chooses the reader for a format. */
 final class DatasetReaders {
@@ -10,6 +9,14 @@ final class DatasetReaders {
     }
 
     static DatasetReader open(final Path file, final DataFormat format, final ReaderLimits limits) {
-        throw new InputException(file, "no reader for " + format.id() + " yet");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(limits, "limits");
+        HashingFileInput.requireReadable(file);
+        return switch (format) {
+            case CSV -> new CsvDatasetReader(file, limits);
+            case JSONL -> new JsonLinesDatasetReader(file, limits);
+            case PARQUET -> new ParquetDatasetReader(file, limits);
+        };
     }
 }
