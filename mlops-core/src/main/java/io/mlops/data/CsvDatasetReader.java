@@ -14,30 +14,18 @@ import java.nio.file.Path;
  * FastCSV's callback API. Blank lines are skipped; an empty unquoted field is missing, an empty
  * quoted field ({@code ""}) is an empty string.
  */
-final class CsvDatasetReader implements DatasetReader {
+final class CsvDatasetReader extends HashedFileReader {
     /** FastCSV reads 8,192 characters at a time; its buffer holds one field plus two reads. */
     private static final int FASTCSV_READ_CHARS = 8192;
     /** The largest buffer FastCSV may grow: 1 Gi characters, 2 GiB of heap. */
     private static final long MAX_BUFFER_CHARS = 1L << 30;
 
-    private final Path file;
-    private final ReaderLimits limits;
-    private final HashingFileInput input;
-    private boolean started;
-    private String sha256;
-
     CsvDatasetReader(final Path file, final ReaderLimits limits) {
-        this.file = file;
-        this.limits = limits;
-        this.input = HashingFileInput.open(file);
+        super(file, limits);
     }
 
     @Override
-    public void read(final RecordVisitor visitor) throws IOException {
-        if (started) {
-            throw new IllegalStateException("read may be called once");
-        }
-        started = true;
+    protected void readRecords(final RecordVisitor visitor) throws IOException {
         var handler = new CsvFieldHandler(file.toString(), limits, visitor);
         try (CsvReader<Void> csv = CsvReader.builder()
                 .allowUnclosedQuote(false)
@@ -56,31 +44,8 @@ final class CsvDatasetReader implements DatasetReader {
         if (!handler.hasHeader()) {
             throw new InputException(file, "the file is empty; expected a header row naming the columns");
         }
-        sha256 = input.finish();
     }
 
-    @Override
-    public long bytesRead() {
-        return input.position();
-    }
-
-    @Override
-    public long totalBytes() {
-        return input.size();
-    }
-
-    @Override
-    public String sha256() {
-        if (sha256 == null) {
-            throw new IllegalStateException("the SHA-256 is known once read() has returned");
-        }
-        return sha256;
-    }
-
-    @Override
-    public void close() throws IOException {
-        input.close();
-    }
 
     /**
      * Sizes FastCSV's buffer so that any field within the limit fits, even one made entirely of
