@@ -27,6 +27,10 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public boolean isRemote() {
+        throw new UnsupportedOperationException();
+    }
+
     public boolean exists() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stand-in");
     }

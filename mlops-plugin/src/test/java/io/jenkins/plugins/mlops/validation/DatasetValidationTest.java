@@ -42,6 +42,25 @@ class DatasetValidationTest {
     }
 
     @Test
+    void shouldWarnWhenTheDataIsReadInsideTheController(@TempDir final Path buildDir) throws Exception {
+        var fixture = new AgentFixture(buildDir, AgentFixture.summary(Status.PASSED, List.of()));
+        when(fixture.workspace().isRemote()).thenReturn(false);
+
+        fixture.validation().validate(PARAMETERS);
+
+        assertThat(fixture.log()).contains("validateData: warning: this workspace is on the built-in node");
+    }
+
+    @Test
+    void shouldNotWarnOnAnAgent(@TempDir final Path buildDir) throws Exception {
+        var fixture = new AgentFixture(buildDir, AgentFixture.summary(Status.PASSED, List.of()));
+
+        fixture.validation().validate(PARAMETERS);
+
+        assertThat(fixture.log()).doesNotContain("warning");
+    }
+
+    @Test
     void shouldKeepTheFullReportInTheBuildDirectoryAndAddAnAction(@TempDir final Path buildDir) throws Exception {
         var fixture = new AgentFixture(buildDir, AgentFixture.summary(Status.FAILED, List.of("min(age)")));
         var action = ArgumentCaptor.forClass(Action.class);
