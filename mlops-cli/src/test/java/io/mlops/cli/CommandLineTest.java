@@ -35,7 +35,7 @@ class CommandLineTest {
         assertThat(reports.resolve("report.md")).exists();
         assertThat(reports.resolve("report.html")).exists();
         assertThat(reports.resolve("junit.xml")).exists();
-        assertThat(Files.readString(reports.resolve("report.json"))).contains("\"kind\" : \"data-validation\"");
+        assertThat(Files.readString(reports.resolve("report.json"))).contains("\"kind\": \"data-validation\"");
     }
 
     @Test
@@ -81,6 +81,21 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldReplaceOldReportsWithAnErrorReportWhenTheInputIsBad() throws IOException {
+        var reports = dir.resolve("reports");
+        var good = file("good.csv", "id,score\n1,0.5\n");
+        run("validate-data", "--data", good.toString(), "--report-dir", reports.toString());
+        var bad = file("bad.csv", "id,score\n1,0.5,9\n");
+
+        int code = run("validate-data", "--data", bad.toString(), "--report-dir", reports.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(Files.readString(reports.resolve("report.json"))).contains("\"status\": \"ERROR\"")
+                .contains("line 2, column 3");
+        assertThat(Files.readString(reports.resolve("junit.xml"))).contains("<error");
+    }
+
+    @Test
     void shouldExitWithTwoForAMissingFile() {
         var missing = dir.resolve("nope.csv");
 
@@ -98,8 +113,8 @@ class CommandLineTest {
 
     @Test
     void shouldExitWithTwoForAnUnknownOption() {
-        assertThat(run("validate-data", "--dta", "x.csv")).isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown option: '--dta'");
+        assertThat(run("validate-data", "--data", "x.csv", "--dta", "y.csv")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown options: '--dta'");
     }
 
     @Test
@@ -155,8 +170,14 @@ class CommandLineTest {
         assertThat(err.toString()).doesNotContain("\tat ");
     }
 
+    /** Runs the command line; validate-data writes its reports into the test's directory unless told otherwise. */
     private int run(final String... args) {
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        var all = new java.util.ArrayList<>(java.util.List.of(args));
+        if (all.get(0).equals("validate-data") && !all.contains("--report-dir")) {
+            all.add("--report-dir");
+            all.add(dir.resolve("default-reports").toString());
+        }
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
     }
 
     private Path schema() throws IOException {

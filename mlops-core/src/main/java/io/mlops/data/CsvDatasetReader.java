@@ -14,30 +14,18 @@ import java.nio.file.Path;
  * FastCSV's callback API. Blank lines are skipped; an empty unquoted field is missing, an empty
  * quoted field ({@code ""}) is an empty string.
  */
-final class CsvDatasetReader implements DatasetReader {
+final class CsvDatasetReader extends HashedFileReader {
     /** FastCSV reads 8,192 characters at a time; its buffer holds one field plus two reads. */
     private static final int FASTCSV_READ_CHARS = 8192;
     /** The largest buffer FastCSV may grow: 1 Gi characters, 2 GiB of heap. */
     private static final long MAX_BUFFER_CHARS = 1L << 30;
 
-    private final Path file;
-    private final ReaderLimits limits;
-    private final HashingFileInput input;
-    private boolean started;
-    private String sha256;
-
     CsvDatasetReader(final Path file, final ReaderLimits limits) {
-        this.file = file;
-        this.limits = limits;
-        this.input = HashingFileInput.open(file);
+        super(file, limits);
     }
 
     @Override
-    public void read(final RecordVisitor visitor) throws IOException {
-        if (started) {
-            throw new IllegalStateException("read may be called once");
-        }
-        started = true;
+    protected void readRecords(final RecordVisitor visitor) throws IOException {
         var handler = new CsvFieldHandler(file.toString(), limits, visitor);
         try (CsvReader<Void> csv = CsvReader.builder()
                 .allowUnclosedQuote(false)
@@ -49,38 +37,15 @@ final class CsvDatasetReader implements DatasetReader {
             // the handler consumes every record, so the first hasNext() parses the whole file
             csv.iterator().hasNext();
         } catch (CsvParseException e) {
-            throw translate(e, handler);
+            throw located(e, handler);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         if (!handler.hasHeader()) {
             throw new InputException(file, "the file is empty; expected a header row naming the columns");
         }
-        sha256 = input.finish();
     }
 
-    @Override
-    public long bytesRead() {
-        return input.position();
-    }
-
-    @Override
-    public long totalBytes() {
-        return input.size();
-    }
-
-    @Override
-    public String sha256() {
-        if (sha256 == null) {
-            throw new IllegalStateException("the SHA-256 is known once read() has returned");
-        }
-        return sha256;
-    }
-
-    @Override
-    public void close() throws IOException {
-        input.close();
-    }
 
     /**
      * Sizes FastCSV's buffer so that any field within the limit fits, even one made entirely of
@@ -99,22 +64,16 @@ final class CsvDatasetReader implements DatasetReader {
     }
 
     /**
-     * Turns FastCSV's exception into a located one. Our own InputExceptions (from the handler or the
-     * UTF-8 reader) arrive wrapped; FastCSV 4.4 tells its own conditions apart only by message, and
-     * CsvDatasetReaderTest pins each message this relies on.
+     * Turns FastCSV's exception into a located one. What the handler, the UTF-8 reader or the
+     * visitor threw arrives wrapped and is passed on as it was. FastCSV 4.4 tells its own
+     * conditions apart only by message; CsvDatasetReaderTest pins each message this relies on.
      */
-    private InputException translate(final CsvParseException e, final CsvFieldHandler handler) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof InputException located) {
-                return located;
-            }
-            // Whatever else the visitor throws is its business, not a CSV problem: pass it on unchanged.
-            if (cause instanceof RuntimeException visitorFailure && !(cause instanceof CsvParseException)) {
-                throw visitorFailure;
-            }
-            if (cause instanceof Error fatal) {
-                throw fatal;
-            }
+    private RuntimeException located(final CsvParseException e, final CsvFieldHandler handler) {
+        if (e.getCause() instanceof RuntimeException thrownInside) {
+            return thrownInside;
+        }
+        if (e.getCause() instanceof Error error) {
+            throw error;
         }
         var message = String.valueOf(e.getMessage());
         if (message.startsWith("The maximum buffer size")) {

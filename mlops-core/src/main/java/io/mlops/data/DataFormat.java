@@ -36,7 +36,7 @@ public enum DataFormat {
         if (name.endsWith(".parquet") || name.endsWith(".pq")) {
             return PARQUET;
         }
-        throw new InputException(file, "cannot tell the format from the file name: use --format csv|jsonl|parquet");
+        throw new InputException(file, "cannot tell the format from the file name (expected .csv, .jsonl or .parquet): set the format to csv, jsonl or parquet");
     }
 
     /** The lower-case name used in reports and options. */

@@ -236,8 +236,11 @@ public final class DataValidator {
             }
             return spec.columns();
         }
-        // Timestamps move by nature; compare them only when the schema lists them.
-        return shared.stream().filter(c -> current.stats(c).plan().type() != ColumnType.TIMESTAMP).toList();
+        // Timestamps move and keys (unique: true) differ by nature; compare them only when the schema lists them.
+        return shared.stream().filter(c -> {
+            var plan = current.stats(c).plan();
+            return plan.type() != ColumnType.TIMESTAMP && (plan.spec() == null || !plan.spec().isUnique());
+        }).toList();
     }
 
     private static CheckResult driftCheck(final DriftReport drift) {

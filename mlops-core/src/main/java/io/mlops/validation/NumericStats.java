@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
 final class NumericStats extends ColumnStats {
     private static final double[] QUANTILES = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
     private static final int HLL_LG_K = 12;
+    /** Exact counts while the column has few values: exact distinct counts and top values for codes and ages. */
+    private static final int EXACT_DISTINCT = 4096;
 
     private final KllDoublesSketch sketch;
-    private final SmallValueCounts small = new SmallValueCounts(NumericSample.MAX_EXACT_DISTINCT);
+    private final SmallValueCounts small = new SmallValueCounts(EXACT_DISTINCT);
     private final double[] scratch = new double[RowBatch.CAPACITY];
     private final int exactBudget;
     private final Double minBound;
@@ -168,7 +170,7 @@ final class NumericStats extends ColumnStats {
                 quantiles.put(Double.toString(QUANTILES[i]), values[i]);
             }
         }
-        if (distinct == null && count > 0) {
+        if (distinct == null && count > 0 && small.size() <= NumericSample.MAX_EXACT_DISTINCT) {
             top = topCounts(10).entrySet().stream().map(e -> new ValueCount(e.getKey(), e.getValue())).toList();
         }
         boolean timestamp = plan.type() == ColumnType.TIMESTAMP;
@@ -200,7 +202,8 @@ final class NumericStats extends ColumnStats {
             sorted = Arrays.copyOf(exact, exactSize);
             Arrays.sort(sorted);
         }
-        return new NumericSample(count, sorted, sketch, distinct == null ? small.toMap() : null, distinctCount());
+        var valueCounts = distinct == null && small.size() <= NumericSample.MAX_EXACT_DISTINCT ? small.toMap() : null;
+        return new NumericSample(count, sorted, sketch, valueCounts, distinctCount());
     }
 
     private String format(final double value) {

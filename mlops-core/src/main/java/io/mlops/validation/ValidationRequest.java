@@ -3,7 +3,6 @@ package io.mlops.validation;
 import io.mlops.data.DataFormat;
 import io.mlops.validation.drift.DriftMethod;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -20,7 +19,7 @@ import java.util.Objects;
  * @param driftThreshold overrides the drift threshold, or null
  */
 public record ValidationRequest(Path data, Path schema, Path reference, DataFormat format, Path reportDir,
-        DriftMethod driftMethod, Double driftThreshold) implements Serializable {
+        DriftMethod driftMethod, Double driftThreshold) {
     public ValidationRequest {
         Objects.requireNonNull(data, "data");
     }

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class CsvDatasetReaderTest {
@@ -177,6 +178,20 @@ class CsvDatasetReaderTest {
     }
 
     @Test
+    void shouldLocateInvalidUtf8FarBeyondTheFirstBuffer() throws Exception {
+        // given 200,000 rows of valid text (1.4 MB, many decoder buffers) before a bad byte in column 3 of line 200,002
+        var file = write("far.csv", "a,b\n", "ä,ö\r\n".repeat(200_000), "x,y", bytes(0xC3, 0x28), "\n");
+
+        // when
+        var error = readError(file, ReaderLimits.DEFAULT);
+
+        // then
+        assertThat(error.getLine()).isEqualTo(200_002);
+        assertThat(error.getColumn()).isEqualTo(4);
+        assertThat(error.getDetail()).startsWith("invalid UTF-8 byte 0xC3 at byte offset %d;".formatted(4 + 7 * 200_000 + 3));
+    }
+
+    @Test
     void shouldRejectUtf16File() throws Exception {
         // given
         var file = write("utf16.csv", bytes(0xFF, 0xFE), "a\0,\0b\0");
@@ -326,6 +341,28 @@ class CsvDatasetReaderTest {
 
         // then
         assertThat(error.getDetail()).isEqualTo("cannot read: it is a directory; expected a data file");
+    }
+
+    @Test
+    void shouldPassOnWhatTheVisitorThrows() throws Exception {
+        // given a visitor that fails on the first value
+        var file = write("visitor.csv", "a\n1\n");
+        var failure = new IllegalStateException("visitor failed");
+        var visitor = new RecordingVisitor() {
+            @Override
+            public void text(final int column, final char[] buffer, final int offset, final int length) {
+                throw failure;
+            }
+        };
+
+        // when
+        Throwable thrown;
+        try (var reader = DatasetReader.open(file, DataFormat.CSV, ReaderLimits.DEFAULT)) {
+            thrown = catchThrowable(() -> reader.read(visitor));
+        }
+
+        // then it is not mistaken for malformed input
+        assertThat(thrown).isSameAs(failure);
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Writes down every visitor call as a short line, so that tests can compare whole reads at once. */
-final class RecordingVisitor implements RecordVisitor {
+class RecordingVisitor implements RecordVisitor {
     private final List<String> calls = new ArrayList<>();
     private List<String> columns = List.of();
 

@@ -218,6 +218,39 @@ class DataValidatorTest {
     }
 
     @Test
+    void shouldValidateParquetWithItsOwnTypes() throws IOException {
+        var schema = org.apache.parquet.schema.Types.buildMessage()
+                .required(org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64).named("id")
+                .optional(org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE).named("score")
+                .required(org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY)
+                .as(org.apache.parquet.schema.LogicalTypeAnnotation.stringType()).named("code")
+                .named("row");
+        var data = dir.resolve("data.parquet");
+        var groups = new org.apache.parquet.example.data.simple.SimpleGroupFactory(schema);
+        try (var writer = org.apache.parquet.hadoop.example.ExampleParquetWriter
+                .builder(new org.apache.parquet.io.LocalOutputFile(data)).withType(schema).build()) {
+            for (int i = 1; i <= 100; i++) {
+                var row = groups.newGroup().append("id", (long) i).append("code", i % 10 == 0 ? "x" + i : "7");
+                if (i % 25 != 0) {
+                    row.append("score", i / 100.0);
+                }
+                writer.write(row);
+            }
+        }
+        var rules = schema("columns:\n  id: {type: integer, unique: true}\n  score: {type: number, max: 1}\n"
+                + "  code: {type: integer}\n");
+
+        var report = new DataValidator().validate(ValidationRequest.of(data, rules), ProgressListener.NONE);
+
+        assertThat(report.dataset().format()).isEqualTo("parquet");
+        assertThat(report.dataset().rows()).isEqualTo(100);
+        assertThat(report.columns().get("score").missing()).isEqualTo(4);
+        assertThat(report.columns().get("score").max()).isEqualTo(0.99);
+        assertThat(failed(report)).containsExactly("type(code)");
+        assertThat(check(report, "type", "code").message()).isEqualTo("100 values are not integer, first at line 1: '7'");
+    }
+
+    @Test
     void shouldFindDriftOnAShiftedColumnAndNotOnAnIdenticallyDistributedOne() throws IOException {
         var reference = write("reference.csv", "steady,shifted", twoColumns(3000, 0, 0.0));
         var current = write("current.csv", "steady,shifted", twoColumns(3000, 1, 1.0));
@@ -231,6 +264,17 @@ class DataValidatorTest {
         assertThat(report.reference().rows()).isEqualTo(3000);
         assertThat(report.drift().share()).isEqualTo(0.5);
         assertThat(report.status()).isEqualTo(Status.FAILED);
+    }
+
+    @Test
+    void shouldNotCompareKeysOrTimestampsForDriftUnlessTheSchemaListsThem() throws IOException {
+        var reference = write("reference.csv", HEADER, cleanRows(100));
+        var current = write("current.csv", HEADER, cleanRows(100).stream().map(row -> "9" + row).toList());
+
+        var report = new DataValidator().validate(ValidationRequest.of(current, schema(SCHEMA))
+                .withReference(reference), ProgressListener.NONE);
+
+        assertThat(report.drift().columns()).containsOnlyKeys("age", "income", "country", "email");
     }
 
     @Test

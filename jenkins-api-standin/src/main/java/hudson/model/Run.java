@@ -1,0 +1,25 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.ExtensionPoint;
+
+import java.io.File;
+
+/** Stand-in for {@code core/src/main/java/hudson/model/Run.java}: one build of a job. */
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
+        implements ExtensionPoint {
+    /** Sets the result; it can only get worse. */
+    public void setResult(@NonNull final Result r) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    /** The build directory on the controller. */
+    public @NonNull File getRootDir() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
+    public void addAction(@NonNull final Action a) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}

@@ -1,0 +1,22 @@
+package org.kohsuke.stapler;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Stand-in for {@code stapler: core/src/main/java/org/kohsuke/stapler/QueryParameter.java} (without the
+ * {@code @InjectedParameter} meta-annotation, which only the real request dispatcher reads).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+@Documented
+public @interface QueryParameter {
+    String value() default "";
+
+    boolean required() default false;
+
+    boolean fixEmpty() default false;
+}

@@ -1,0 +1,27 @@
+package io.jenkins.plugins.mlops.util;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Item;
+import hudson.security.Permission;
+import jenkins.model.Jenkins;
+
+/**
+ * The only place in the plugin that reaches the {@link Jenkins} singleton, so that everything else can be unit
+ * tested with mocks (enforced by {@code PluginArchitectureTest}).
+ */
+public class JenkinsFacade {
+    /**
+     * Tells whether the current user has a permission on an item, or on Jenkins itself when there is no item (for
+     * example in the global Pipeline snippet generator).
+     *
+     * @param permission the permission to check
+     * @param item       the item the request is about, or {@code null}
+     * @return whether the permission is granted
+     */
+    public boolean hasPermission(final Permission permission, @CheckForNull final Item item) {
+        if (item == null) {
+            return Jenkins.get().hasPermission(permission);
+        }
+        return item.hasPermission(permission);
+    }
+}

@@ -1,0 +1,70 @@
+package io.jenkins.plugins.mlops.validation;
+
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.mlops.validation.ValidationSummary;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+/**
+ * One {@code validateData} call as seen from the controller, shared by the Pipeline step and the freestyle
+ * builder: the engine runs on the node that holds the workspace, then the full report is copied into the build
+ * directory and a {@link ValidationAction} is added to the build. Setting the build result is left to the
+ * caller, which knows whether it runs in a Pipeline.
+ */
+final class DatasetValidation {
+    private final Run<?, ?> run;
+    private final FilePath workspace;
+    private final TaskListener listener;
+
+    DatasetValidation(final Run<?, ?> run, final FilePath workspace, final TaskListener listener) {
+        this.run = run;
+        this.workspace = workspace;
+        this.listener = listener;
+    }
+
+    /**
+     * Validates and records the outcome on the build.
+     *
+     * @param parameters what to validate
+     * @return the summary of the outcome
+     * @throws hudson.AbortException for bad input, with a one-line message
+     * @throws IOException           when the agent or the build directory cannot be reached
+     * @throws InterruptedException  when the build is aborted
+     */
+    ValidationSummary validate(final ValidationParameters parameters) throws IOException, InterruptedException {
+        var log = listener.getLogger();
+        log.println("validateData: validating " + parameters.describe());
+        if (!workspace.isRemote()) {
+            log.println("validateData: warning: this workspace is on the built-in node, so the data is read inside "
+                    + "the Jenkins controller's process; run data steps on an agent (and give the built-in node "
+                    + "0 executors)");
+        }
+        var summary = workspace.act(new ValidateOnAgent(parameters, listener));
+        var action = record(parameters.data(), summary);
+        log.println("validateData: " + summary.status() + ": " + summary.summary());
+        log.println("validateData: reports in " + summary.reportDir() + "; see '" + action.getDisplayName()
+                + "' on the build page");
+        return summary;
+    }
+
+    private ValidationAction record(final String dataset, final ValidationSummary summary)
+            throws IOException, InterruptedException {
+        var reports = new BuildReports(run.getRootDir());
+        var id = reports.newId();
+        var reportJson = workspace.child(summary.reportDir() + "/" + BuildReports.REPORT_JSON);
+        if (reportJson.exists()) {
+            try (var out = Files.newOutputStream(reports.reportFile(id))) {
+                reportJson.copyTo(out);
+            }
+        } else {
+            listener.getLogger().println("validateData: no " + BuildReports.REPORT_JSON + " in " + summary.reportDir()
+                    + ", so the build page shows the summary only");
+        }
+        var action = new ValidationAction(id, dataset, summary, run);
+        run.addAction(action);
+        return action;
+    }
+}
