@@ -53,9 +53,12 @@ final class ChildJvm {
     record Measurement(List<String> command, long wallNanos, long mainNanos, int exitCode, long peakRssBytes,
             long heapPeakBytes, long heapAfterGcBytes, int fullGcs, long afterFullGcBytes, String collector,
             String output) {
-        /** Whether the child ran to its end: exit 0 or 1 (validate-data's FAILED is a completed run). */
+        /**
+         * Whether the child ran to its end: exit 0, or 1 with validate-data's FAILED verdict. An uncaught error
+         * such as an OutOfMemoryError also ends a JVM with 1, so the verdict line tells them apart.
+         */
         boolean completed() {
-            return (exitCode == 0 || exitCode == 1) && mainNanos > 0;
+            return mainNanos > 0 && (exitCode == 0 || exitCode == 1 && firstLine().startsWith("FAILED"));
         }
 
         String firstLine() {

@@ -51,33 +51,33 @@ final class ResultTable {
         out.println("-".repeat(144));
         row(results.tokenise(), "", "baseline", "", "");
         row(results.tokeniseBoth(), "", "baseline (2 files)", "", "");
-        double ratio = results.tokenise().workSeconds() / results.validate().workSeconds();
-        row(results.validate(), percent(ratio), ratioTarget(ratio), "", "");
-        double ratioBoth = results.tokeniseBoth().workSeconds() / results.validateBoth().workSeconds();
-        row(results.validateBoth(), percent(ratioBoth), ratioTarget(ratioBoth), "", "");
+        ratioRow(results.validate(), results.tokenise());
+        ratioRow(results.validateBoth(), results.tokeniseBoth());
         var capped = results.capped();
         double cappedRss = capped.maxMib(Measurement::peakRssBytes);
         double cappedHeap = capped.maxMib(Measurement::heapPeakBytes);
+        long completedRuns = capped.runs().stream().filter(Measurement::completed).count();
         row(capped, percent(results.tokeniseBoth().workSeconds() / capped.workSeconds()),
-                "completed " + mark(capped.completed()), " " + mark(cappedRss <= RSS_TARGET_MIB),
-                " " + mark(cappedHeap <= HEAP_TARGET_MIB));
+                "completed " + completedRuns + "/" + capped.runs().size() + " " + mark(capped.completed()),
+                " " + mark(cappedRss <= RSS_TARGET_MIB), " " + mark(cappedHeap <= HEAP_TARGET_MIB));
         var startup = results.startup();
         out.printf(Locale.ROOT, ROW, startup.label(), megabytes(startup.bytes()), startup.runs().size(),
                 seconds(startup.wallSeconds()), seconds(startup.workSeconds()), "", "",
-                "wall ≤ 0.5 s " + mark(startup.wallSeconds() <= STARTUP_TARGET_S),
+                startup.completed() ? "wall ≤ 0.5 s " + mark(startup.wallSeconds() <= STARTUP_TARGET_S)
+                        : "did not complete ✗",
                 mib(startup.maxMib(Measurement::peakRssBytes)), mib(startup.maxMib(Measurement::heapPeakBytes)),
                 mib(startup.maxMib(Measurement::heapAfterGcBytes)), startup.exitCodes());
 
         double referenceCost = results.validateBoth().workSeconds() / results.validate().workSeconds();
         out.printf(Locale.ROOT, "%nvalidate-data --reference takes %.2f× the time of validate-data on one file "
                 + "(target ≤ 2×, §8.5) %s%n", referenceCost, mark(referenceCost <= REFERENCE_COST_TARGET));
-        var run = capped.first();
-        out.printf(Locale.ROOT, "-Xmx64m: completed %s, heap peak %.1f MiB (target ≤ %.0f) %s, peak RSS %.1f MiB "
-                        + "(target ≤ %.0f) %s; %d full GCs%s%n", mark(capped.completed()), cappedHeap,
-                HEAP_TARGET_MIB, mark(cappedHeap <= HEAP_TARGET_MIB), cappedRss, RSS_TARGET_MIB,
-                mark(cappedRss <= RSS_TARGET_MIB), run.fullGcs(), run.fullGcs() == 0 ? ""
-                        : ", the largest heap after one (the live set then) " + mib(run.afterFullGcBytes() / MIB)
-                        + " MiB");
+        int fullGcs = capped.runs().stream().mapToInt(Measurement::fullGcs).max().orElse(0);
+        out.printf(Locale.ROOT, "-Xmx64m: completed %d of %d runs %s, heap peak %.1f MiB (target ≤ %.0f) %s, peak RSS "
+                        + "%.1f MiB (target ≤ %.0f) %s; up to %d full GCs a run%s%n", completedRuns,
+                capped.runs().size(), mark(capped.completed()), cappedHeap, HEAP_TARGET_MIB,
+                mark(cappedHeap <= HEAP_TARGET_MIB), cappedRss, RSS_TARGET_MIB, mark(cappedRss <= RSS_TARGET_MIB),
+                fullGcs, fullGcs == 0 ? "" : ", the largest heap after one (the live set then) "
+                        + mib(capped.maxMib(Measurement::afterFullGcBytes)) + " MiB");
         out.println("""
 
                 MB/s and ratio use the in-JVM time (main class loaded → exit); wall adds JVM start-up and the spawn.
@@ -133,6 +133,16 @@ final class ResultTable {
                 mib(series.maxMib(Measurement::heapAfterGcBytes)), series.exitCodes());
     }
 
+    /** A validate-data row with its throughput as a share of tokenising the same files. */
+    private void ratioRow(final Series validate, final Series tokenise) {
+        if (!validate.completed()) {
+            row(validate, "", "did not complete ✗", "", "");
+            return;
+        }
+        double ratio = tokenise.workSeconds() / validate.workSeconds();
+        row(validate, percent(ratio), ratioTarget(ratio), "", "");
+    }
+
     private void memoryLine(final String label, final long small, final long large, final double limit) {
         double a = small / MIB;
         double b = large / MIB;
@@ -142,11 +152,11 @@ final class ResultTable {
                 (Double.isNaN(limit) ? "flat " : String.format(Locale.ROOT, "≤ %.0f, flat ", limit)) + mark(ok));
     }
 
+    /** The command and the first lines of its output, where both the CLI's error and a JVM's trace begin. */
     private void printFailure(final Measurement failed) {
-        var lines = failed.output().lines().toList();
+        var lines = failed.output().lines().limit(15).toList();
         out.printf(Locale.ROOT, "%nThis run did not complete (exit %d):%n    %s%n%s%n", failed.exitCode(),
-                String.join(" ", failed.command()),
-                String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+                String.join(" ", failed.command()), String.join("\n", lines));
     }
 
     private static String ratioTarget(final double ratio) {

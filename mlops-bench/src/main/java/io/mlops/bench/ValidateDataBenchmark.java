@@ -113,8 +113,9 @@ public final class ValidateDataBenchmark implements Callable<Integer> {
                         validateArgs(data.current(), data, false, reports), run);
                 measure(jvm, results.validateBoth(), List.of(), CLI_MAIN,
                         validateArgs(data.current(), data, true, reports), run);
+                measure(jvm, results.capped(), HEAP_CAP, CLI_MAIN, validateArgs(data.current(), data, true, reports),
+                        run);
             }
-            measure(jvm, results.capped(), HEAP_CAP, CLI_MAIN, validateArgs(data.current(), data, true, reports), 1);
             for (int run = 1; run <= startupRuns; run++) {
                 measure(jvm, results.startup(), List.of(), CLI_MAIN, validateArgs(small, data, false, reports), run);
             }
