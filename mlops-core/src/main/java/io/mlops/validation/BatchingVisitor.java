@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 final class BatchingVisitor implements RecordVisitor {
     private final String file;
     private final List<ColumnPlan> plans;
+    private final ColumnType[] types;
     private final boolean typedFormat;
     private final UnaryOperator<RowBatch> handOff;
     private final Violations[] typeViolations;
@@ -37,6 +38,7 @@ final class BatchingVisitor implements RecordVisitor {
             final RowBatch first, final UnaryOperator<RowBatch> handOff) {
         this.file = file;
         this.plans = plans;
+        this.types = plans.stream().map(ColumnPlan::type).toArray(ColumnType[]::new);
         this.typedFormat = typedFormat;
         this.handOff = handOff;
         this.batch = first;
@@ -60,17 +62,15 @@ final class BatchingVisitor implements RecordVisitor {
 
     @Override
     public void text(final int column, final char[] buffer, final int offset, final int length) {
-        var plan = plans.get(column);
-        switch (plan.type()) {
-            case STRING -> batch.texts[column][slot] = new String(buffer, offset, length);
-            case INTEGER, NUMBER, BOOLEAN, TIMESTAMP -> {
-                if (typedFormat && plan.type() != ColumnType.TIMESTAMP) {
-                    wrongKind(column, new String(buffer, offset, length));
-                }
-                else {
-                    parse(plan, buffer, offset, length);
-                }
-            }
+        var type = types[column];
+        if (type == ColumnType.STRING) {
+            batch.texts[column][slot] = new String(buffer, offset, length);
+        }
+        else if (typedFormat && type != ColumnType.TIMESTAMP) {
+            wrongKind(column, new String(buffer, offset, length));
+        }
+        else {
+            parse(plans.get(column), buffer, offset, length);
         }
     }
 

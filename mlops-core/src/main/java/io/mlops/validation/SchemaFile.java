@@ -26,8 +26,6 @@ import java.util.regex.PatternSyntaxException;
  * and, for syntax and structure errors, the line and column.
  */
 public final class SchemaFile {
-    private static final ObjectMapper YAML = configure(new YAMLMapper());
-    private static final ObjectMapper JSON = configure(new JsonMapper());
 
     private SchemaFile() {
     }
@@ -75,7 +73,16 @@ public final class SchemaFile {
     }
 
     private static ObjectMapper mapperFor(final Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? Json.MAPPER : Yaml.MAPPER;
+    }
+
+    /** Created on first use only: a mapper costs start-up time, and a run reads one kind of schema. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(new YAMLMapper());
+    }
+
+    private static final class Json {
+        static final ObjectMapper MAPPER = configure(new JsonMapper());
     }
 
     private static InputException located(final Path file, final JsonProcessingException e) {

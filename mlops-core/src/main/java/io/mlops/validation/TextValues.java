@@ -59,14 +59,39 @@ final class TextValues {
         }
     }
 
-    /** Parses true/false, yes/no or 1/0, ignoring case. */
+    /** Parses true/false, yes/no, t/f, y/n or 1/0, ignoring case and surrounding spaces. */
     static boolean parseBoolean(final char[] buffer, final int offset, final int length) {
-        var text = new String(buffer, offset, length).trim().toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "true", "yes", "1", "t", "y" -> true;
-            case "false", "no", "0", "f", "n" -> false;
-            default -> throw new IllegalArgumentException("not a boolean");
-        };
+        int start = offset;
+        int end = offset + length;
+        while (start < end && buffer[start] == ' ') {
+            start++;
+        }
+        while (end > start && buffer[end - 1] == ' ') {
+            end--;
+        }
+        if (matches(buffer, start, end, "true") || matches(buffer, start, end, "yes")
+                || matches(buffer, start, end, "1") || matches(buffer, start, end, "t")
+                || matches(buffer, start, end, "y")) {
+            return true;
+        }
+        if (matches(buffer, start, end, "false") || matches(buffer, start, end, "no")
+                || matches(buffer, start, end, "0") || matches(buffer, start, end, "f")
+                || matches(buffer, start, end, "n")) {
+            return false;
+        }
+        throw new IllegalArgumentException("not a boolean");
+    }
+
+    private static boolean matches(final char[] buffer, final int start, final int end, final String word) {
+        if (end - start != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.toLowerCase(buffer[start + i]) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
