@@ -39,10 +39,10 @@ final class ChildJvm {
      *
      * @param command         the command line it ran
      * @param wallNanos       from process start to exit, seen by the parent (includes JVM start-up)
-     * @param mainNanos       from loading the main class to the shutdown hook, inside the child
+     * @param mainNanos       from loading the main class to the shutdown hook, inside the child; -1 when unknown
      * @param exitCode        the child's exit code
      * @param peakRssBytes    VmHWM at exit, or -1 when unknown
-     * @param heapPeakBytes   the largest heap use before a GC pause or at exit
+     * @param heapPeakBytes   the largest heap use before a GC pause or at exit, or -1 when unknown
      * @param heapAfterGcBytes the largest heap use right after a GC pause, or -1 without GC; an upper bound of the
      *                        live set, since a young pause leaves old garbage in place
      * @param fullGcs         the number of full (compacting) collections: heap pressure under a cap
@@ -58,12 +58,26 @@ final class ChildJvm {
          * such as an OutOfMemoryError also ends a JVM with 1, so the verdict line tells them apart.
          */
         boolean completed() {
-            return mainNanos > 0 && (exitCode == 0 || exitCode == 1 && firstLine().startsWith("FAILED"));
+            return exitCode == 0 || exitCode == 1 && firstLine().startsWith("FAILED");
         }
 
         String firstLine() {
             return output.lines().findFirst().orElse("");
         }
+    }
+
+    /**
+     * Runs a command as it is, e.g. the {@code ./mlops} launcher with its own JVM options: only the wall time,
+     * the exit code and the output are known.
+     */
+    Measurement runCommand(final List<String> command) throws IOException, InterruptedException {
+        var output = workDir.resolve("output-" + ++children + ".txt");
+        long start = System.nanoTime();
+        int exitCode = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start()
+                .waitFor();
+        long wall = System.nanoTime() - start;
+        return new Measurement(List.copyOf(command), wall, -1, exitCode, -1, -1, -1, 0, -1, "?",
+                Files.readString(output, StandardCharsets.UTF_8));
     }
 
     /** Runs {@code mainClass} with {@code args} in a new JVM with the common options plus {@code extraOptions}. */

@@ -33,12 +33,13 @@ final class ResultTable {
      * @param validate     validate-data on the current file
      * @param validateBoth validate-data --reference
      * @param capped       validate-data --reference under -Xmx64m
-     * @param startup      validate-data on 1,000 rows
+     * @param startup      validate-data on 1,000 rows, with the same JVM options as the other children
+     * @param launcher     the same through the {@code ./mlops} launcher, with the JVM options it adds
      */
     record Results(Series tokenise, Series tokeniseBoth, Series validate, Series validateBoth, Series capped,
-            Series startup) {
+            Series startup, Series launcher) {
         List<Series> all() {
-            return List.of(tokenise, tokeniseBoth, validate, validateBoth, capped, startup);
+            return List.of(tokenise, tokeniseBoth, validate, validateBoth, capped, startup, launcher);
         }
     }
 
@@ -60,13 +61,8 @@ final class ResultTable {
         row(capped, percent(results.tokeniseBoth().workSeconds() / capped.workSeconds()),
                 "completed " + completedRuns + "/" + capped.runs().size() + " " + mark(capped.completed()),
                 " " + mark(cappedRss <= RSS_TARGET_MIB), " " + mark(cappedHeap <= HEAP_TARGET_MIB));
-        var startup = results.startup();
-        out.printf(Locale.ROOT, ROW, startup.label(), megabytes(startup.bytes()), startup.runs().size(),
-                seconds(startup.wallSeconds()), seconds(startup.workSeconds()), "", "",
-                startup.completed() ? "wall ≤ 0.5 s " + mark(startup.wallSeconds() <= STARTUP_TARGET_S)
-                        : "did not complete ✗",
-                mib(startup.maxMib(Measurement::peakRssBytes)), mib(startup.maxMib(Measurement::heapPeakBytes)),
-                mib(startup.maxMib(Measurement::heapAfterGcBytes)), startup.exitCodes());
+        startupRow(results.startup());
+        startupRow(results.launcher());
 
         double referenceCost = results.validateBoth().workSeconds() / results.validate().workSeconds();
         out.printf(Locale.ROOT, "%nvalidate-data --reference takes %.2f× the time of validate-data on one file "
@@ -90,6 +86,7 @@ final class ResultTable {
         for (Series series : results.all()) {
             out.println("  " + series.label() + ":\n    " + String.join(" ", series.first().command()));
         }
+        out.println("  (the launcher adds its JVM options, e.g. a class-data-sharing archive; see ./mlops)");
         for (Series series : results.all()) {
             series.runs().stream().filter(m -> !m.completed()).findFirst().ifPresent(this::printFailure);
         }
@@ -131,6 +128,15 @@ final class ResultTable {
                 mib(series.maxMib(Measurement::peakRssBytes)) + rssMark,
                 mib(series.maxMib(Measurement::heapPeakBytes)) + heapMark,
                 mib(series.maxMib(Measurement::heapAfterGcBytes)), series.exitCodes());
+    }
+
+    private void startupRow(final Series startup) {
+        out.printf(Locale.ROOT, ROW, startup.label(), megabytes(startup.bytes()), startup.runs().size(),
+                seconds(startup.wallSeconds()), seconds(startup.workSeconds()), "", "",
+                startup.completed() ? "wall ≤ 0.5 s " + mark(startup.wallSeconds() <= STARTUP_TARGET_S)
+                        : "did not complete ✗",
+                mib(startup.maxMib(Measurement::peakRssBytes)), mib(startup.maxMib(Measurement::heapPeakBytes)),
+                mib(startup.maxMib(Measurement::heapAfterGcBytes)), startup.exitCodes());
     }
 
     /** A validate-data row with its throughput as a share of tokenising the same files. */
@@ -175,7 +181,7 @@ final class ResultTable {
     }
 
     private static String seconds(final double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
+        return value < 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
     }
 
     private static String megabytes(final long bytes) {
