@@ -68,8 +68,8 @@ final class ResultTable {
         out.printf(Locale.ROOT, "%nvalidate-data --reference takes %.2f× the time of validate-data on one file "
                 + "(target ≤ 2×, §8.5) %s%n", referenceCost, mark(referenceCost <= REFERENCE_COST_TARGET));
         int fullGcs = capped.runs().stream().mapToInt(Measurement::fullGcs).max().orElse(0);
-        out.printf(Locale.ROOT, "-Xmx64m: completed %d of %d runs %s, heap peak %.1f MiB (target ≤ %.0f) %s, peak RSS "
-                        + "%.1f MiB (target ≤ %.0f) %s; up to %d full GCs a run%s%n", completedRuns,
+        out.printf(Locale.ROOT, "-Xmx64m: completed %d of %d runs %s, heap peak %.1f MiB (target ≤ %.0f) %s, "
+                        + "peak RSS %.1f MiB (target ≤ %.0f) %s; up to %d full GCs a run%s%n", completedRuns,
                 capped.runs().size(), mark(capped.completed()), cappedHeap, HEAP_TARGET_MIB,
                 mark(cappedHeap <= HEAP_TARGET_MIB), cappedRss, RSS_TARGET_MIB, mark(cappedRss <= RSS_TARGET_MIB),
                 fullGcs, fullGcs == 0 ? "" : ", the largest heap after one (the live set then) "
