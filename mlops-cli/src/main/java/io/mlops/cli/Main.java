@@ -1,5 +1,6 @@
 package io.mlops.cli;
 
+import io.mlops.report.Status;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,7 +34,16 @@ public final class Main {
         var commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(ErrorHandler::onBadParameter);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        }
+        catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; an Error would otherwise end the JVM with exit 1 (FAILED).
+            err.println("mlops: error: the Java heap is too small for this input (" + Runtime.getRuntime().maxMemory()
+                    / (1 << 20) + " MiB); give it more, e.g. MLOPS_JAVA_OPTS=-Xmx1g ./mlops ...");
+            err.flush();
+            return Status.ERROR.exitCode();
+        }
     }
 
     /** Reads the version written into the jar at build time. */

@@ -30,8 +30,11 @@ import java.util.stream.Collectors;
  * and checks every column against the schema, tests drift against the reference, and writes the reports.
  */
 public final class DataValidator {
-    /** Exact values kept per dataset for drift tests, over all numeric columns (16 MB of doubles). */
-    public static final int EXACT_VALUE_BUDGET = 2_000_000;
+    /**
+     * Exact values kept per dataset for drift tests, over all numeric columns: 2 million (16 MB of doubles), or a
+     * sixteenth of the heap when that is smaller, so that a small heap (-Xmx64m) never runs out.
+     */
+    public static final int EXACT_VALUE_BUDGET = (int) Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 16 / 8);
     private static final int PROFILE_SKETCH_K = 200;
 
     private final int exactValueBudget;

@@ -21,8 +21,8 @@ import java.util.PriorityQueue;
  * ({@link UniqueConfirmation}), so a hash collision can never fail a column.
  */
 final class UniqueValues implements AutoCloseable {
-    /** Hashes kept in memory before a run is spilled: 8 MB. */
-    static final int BUFFER = 1 << 20;
+    /** Hashes kept in memory before a run is spilled: 8 MB, or a 32nd of a small heap. */
+    static final int BUFFER = (int) Math.min(1 << 20, Runtime.getRuntime().maxMemory() / 32 / 8);
     /** Candidate hashes confirmed on real values; more duplicates are counted but not all confirmed. */
     static final int MAX_CANDIDATES = 10_000;
 
