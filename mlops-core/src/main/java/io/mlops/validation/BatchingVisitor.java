@@ -50,7 +50,11 @@ final class BatchingVisitor implements RecordVisitor {
 
     @Override
     public void header(final List<String> columns) {
-        // The plans were made from this header before reading started.
+        if (columns.size() != plans.size()
+                || !columns.equals(plans.stream().map(ColumnPlan::name).toList())) {
+            throw new InputException(file, 0, 0, "the file changed while it was being read: its header is no longer "
+                    + "the one read at the start");
+        }
     }
 
     @Override
@@ -62,37 +66,64 @@ final class BatchingVisitor implements RecordVisitor {
 
     @Override
     public void text(final int column, final char[] buffer, final int offset, final int length) {
-        var type = types[column];
-        if (type == ColumnType.STRING) {
-            batch.texts[column][slot] = new String(buffer, offset, length);
-        }
-        else if (typedFormat && type != ColumnType.TIMESTAMP) {
-            wrongKind(column, new String(buffer, offset, length));
-        }
-        else {
-            parse(plans.get(column), buffer, offset, length);
+        // Kept small so that the JIT inlines it into the reader's field loop; the work is in one method per type.
+        switch (types[column]) {
+            case STRING -> batch.texts[column][slot] = new String(buffer, offset, length);
+            case INTEGER -> integer(column, buffer, offset, length);
+            case NUMBER -> decimal(column, buffer, offset, length);
+            default -> otherText(column, buffer, offset, length);
         }
     }
 
-    private void parse(final ColumnPlan plan, final char[] buffer, final int offset, final int length) {
-        int column = plan.index();
+    private void integer(final int column, final char[] buffer, final int offset, final int length) {
+        if (typedFormat) {
+            wrongKind(column, new String(buffer, offset, length));
+            return;
+        }
         try {
-            switch (plan.type()) {
-                case INTEGER -> batch.numbers[column][slot] = TextValues.parseLong(buffer, offset, length);
-                case NUMBER -> batch.numbers[column][slot] = TextValues.parseDouble(buffer, offset, length);
-                case BOOLEAN -> batch.booleans[column][slot] =
-                        (byte) (TextValues.parseBoolean(buffer, offset, length) ? 1 : 0);
-                case TIMESTAMP -> batch.numbers[column][slot] =
-                        TextValues.parseTimestamp(new String(buffer, offset, length));
-                case STRING -> throw new IllegalStateException("strings are not parsed");
+            batch.numbers[column][slot] = TextValues.parseLong(buffer, offset, length);
+        }
+        catch (IllegalArgumentException e) {
+            throw notParsable(column, buffer, offset, length);
+        }
+    }
+
+    private void decimal(final int column, final char[] buffer, final int offset, final int length) {
+        if (typedFormat) {
+            wrongKind(column, new String(buffer, offset, length));
+            return;
+        }
+        try {
+            batch.numbers[column][slot] = TextValues.parseDouble(buffer, offset, length);
+        }
+        catch (IllegalArgumentException e) {
+            throw notParsable(column, buffer, offset, length);
+        }
+    }
+
+    private void otherText(final int column, final char[] buffer, final int offset, final int length) {
+        try {
+            if (types[column] == ColumnType.TIMESTAMP) {
+                batch.numbers[column][slot] = TextValues.parseTimestamp(new String(buffer, offset, length));
+            }
+            else if (typedFormat) {
+                wrongKind(column, new String(buffer, offset, length));
+            }
+            else {
+                batch.booleans[column][slot] = (byte) (TextValues.parseBoolean(buffer, offset, length) ? 1 : 0);
             }
         }
         catch (IllegalArgumentException e) {
-            var value = new String(buffer, offset, Math.min(length, 200));
-            throw new InputException(file, line, column + 1, "column '" + plan.name() + "': '"
-                    + TextValues.clip(value) + "' is not " + article(plan.type()) + " (schema type "
-                    + plan.type().id() + ")");
+            throw notParsable(column, buffer, offset, length);
         }
+    }
+
+    private InputException notParsable(final int column, final char[] buffer, final int offset, final int length) {
+        var plan = plans.get(column);
+        var value = new String(buffer, offset, Math.min(length, 200));
+        return new InputException(file, line, column + 1, "column '" + plan.name() + "': '"
+                + TextValues.clip(value) + "' is not " + article(plan.type()) + " (schema type "
+                + plan.type().id() + ")");
     }
 
     @Override
