@@ -194,10 +194,6 @@ final class BatchingVisitor implements RecordVisitor {
         return rows;
     }
 
-    long rows() {
-        return rows;
-    }
-
     /** Values of the wrong kind per column (typed formats only). */
     Violations typeViolations(final int column) {
         return typeViolations[column];
