@@ -1,13 +1,6 @@
 package io.mlops.validation;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mlops.util.InputException;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -26,14 +18,7 @@ import java.util.regex.PatternSyntaxException;
  * and, for syntax and structure errors, the line and column.
  */
 public final class SchemaFile {
-
     private SchemaFile() {
-    }
-
-    private static ObjectMapper configure(final ObjectMapper mapper) {
-        return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 
     /**
@@ -49,13 +34,7 @@ public final class SchemaFile {
         catch (IOException | RuntimeException e) {
             throw new InputException(file, "cannot read schema: " + describe(e));
         }
-        DataSchema schema;
-        try {
-            schema = mapperFor(file).readValue(text, DataSchema.class);
-        }
-        catch (JsonProcessingException e) {
-            throw located(file, e);
-        }
+        var schema = SchemaNodes.read(file.toString(), text);
         if (schema == null) {
             throw new InputException(file, "the schema is empty: expected at least 'columns:'");
         }
@@ -70,70 +49,6 @@ public final class SchemaFile {
             Files.createDirectories(parent);
         }
         Files.writeString(file, SchemaYaml.render(schema), StandardCharsets.UTF_8);
-    }
-
-    private static ObjectMapper mapperFor(final Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? Json.MAPPER : Yaml.MAPPER;
-    }
-
-    /** Created on first use only: a mapper costs start-up time, and a run reads one kind of schema. */
-    private static final class Yaml {
-        static final ObjectMapper MAPPER = configure(new YAMLMapper());
-    }
-
-    private static final class Json {
-        static final ObjectMapper MAPPER = configure(new JsonMapper());
-    }
-
-    private static InputException located(final Path file, final JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        long line = location == null ? 0 : Math.max(0, location.getLineNr());
-        int column = location == null ? 0 : Math.max(0, location.getColumnNr());
-        String detail = firstLine(e.getOriginalMessage());
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof InputException input) {
-                detail = input.getDetail();
-                break;
-            }
-            if (cause instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
-                detail = "YAML syntax: " + yaml.getProblem();
-                break;
-            }
-        }
-        String path = pathOf(e);
-        if (!path.isEmpty()) {
-            detail = "at " + path + ": " + detail;
-        }
-        return new InputException(file.toString(), line, column, "invalid schema: " + detail);
-    }
-
-    private static String pathOf(final JsonProcessingException e) {
-        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping)) {
-            return "";
-        }
-        var parts = new StringBuilder();
-        for (var reference : mapping.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!parts.isEmpty()) {
-                    parts.append('.');
-                }
-                parts.append(reference.getFieldName());
-            }
-            else if (reference.getIndex() >= 0) {
-                parts.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return parts.toString();
-    }
-
-    private static String firstLine(final String message) {
-        if (message == null) {
-            return "malformed content";
-        }
-        var line = message.lines().findFirst().orElse(message).trim();
-        // Jackson names its own classes in some messages; users need the schema terms instead.
-        return line.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Za-z]+)`", "$1")
-                .replaceAll("\\s+", " ").trim();
     }
 
     private static String describe(final Exception e) {

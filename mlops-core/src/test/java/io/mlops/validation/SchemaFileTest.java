@@ -128,6 +128,29 @@ class SchemaFileTest {
     }
 
     @Test
+    void shouldNameTheLineOfAValueOfTheWrongKind() throws IOException {
+        var file = write("kind.yaml", "columns:\n  id: {type: integer}\n  age: {type: integer, nullable: maybe}\n");
+
+        assertThatThrownBy(() -> SchemaFile.read(file))
+                .isInstanceOfSatisfying(InputException.class, e -> {
+                    assertThat(e.getLine()).isEqualTo(3);
+                    assertThat(e.getDetail()).isEqualTo("invalid schema: at columns.age.nullable: expected true or "
+                            + "false, found 'maybe'");
+                });
+    }
+
+    @Test
+    void shouldRejectAColumnDefinedTwice() throws IOException {
+        var file = write("twice.yaml", "columns:\n  age: {type: integer}\n  age: {type: number}\n");
+
+        assertThatThrownBy(() -> SchemaFile.read(file))
+                .isInstanceOfSatisfying(InputException.class, e -> {
+                    assertThat(e.getLine()).isEqualTo(3);
+                    assertThat(e.getDetail()).isEqualTo("invalid schema: at columns: column 'age' is defined twice");
+                });
+    }
+
+    @Test
     void shouldRejectBoundsOnAStringColumn() throws IOException {
         var file = write("bounds.yaml", "columns:\n  name: {type: string, min: 3}\n");
 
