@@ -2,8 +2,8 @@ package io.mlops.validation;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Locale;
 
 /**
  * Parses field text into typed values without creating a String per field. Every method either returns the
@@ -177,16 +177,19 @@ final class TextValues {
         return value;
     }
 
-    /** Formats a number briefly: integers without a fraction, others with up to 6 significant digits. */
+    /**
+     * Formats a number exactly and without exponent, so that it reads back as the same double (in YAML, JSON or
+     * a category value): integers without a fraction, others as the shortest decimal that {@link Double#toString}
+     * gives; NaN and infinities by name.
+     */
     static String formatNumber(final double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        var text = String.format(Locale.ROOT, "%.6g", value);
-        if (text.contains("e")) {
-            return text;
-        }
-        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** Shortens a value for messages. */

@@ -80,6 +80,19 @@ class SchemaFileTest {
     }
 
     @Test
+    void shouldWriteBoundsThatReadBackExactly() throws IOException {
+        var schema = new DataSchema(Map.of("score", new ColumnSpec(ColumnType.NUMBER, null, null, 0.1234567891,
+                12345678.9, null, null, null)), null, ExtraColumns.IGNORE, null);
+        var file = dir.resolve("bounds.yaml");
+
+        SchemaFile.write(schema, file);
+
+        var read = SchemaFile.read(file).columns().get("score");
+        assertThat(read.min()).isEqualTo(0.1234567891);
+        assertThat(read.max()).isEqualTo(12345678.9);
+    }
+
+    @Test
     void shouldQuoteNamesAndValuesThatYamlWouldReadDifferently() throws IOException {
         var schema = new DataSchema(Map.of("no", new ColumnSpec(ColumnType.STRING, null, null, null, null, null,
                 List.of("yes", "01", "it's", "a: b"), null)), null, ExtraColumns.IGNORE, null);

@@ -53,10 +53,14 @@ class TextValuesTest {
     }
 
     @Test
-    void shouldFormatNumbersBriefly() {
+    void shouldFormatNumbersSoThatTheyReadBackExactly() {
         assertThat(TextValues.formatNumber(42.0)).isEqualTo("42");
         assertThat(TextValues.formatNumber(0.125)).isEqualTo("0.125");
-        assertThat(TextValues.formatNumber(1.0 / 3)).isEqualTo("0.333333");
+        assertThat(TextValues.formatNumber(12345678.9)).isEqualTo("12345678.9");
+        assertThat(TextValues.formatNumber(0.000012345678)).isEqualTo("0.000012345678");
+        for (double value : new double[] {1.0 / 3, Math.PI * 1e20, -2.5e-12}) {
+            assertThat(Double.parseDouble(TextValues.formatNumber(value))).isEqualTo(value);
+        }
     }
 
     private static double parseDouble(final String text) {
