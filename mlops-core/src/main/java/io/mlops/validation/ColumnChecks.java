@@ -50,9 +50,8 @@ final class ColumnChecks {
                             : tooMany ? rows + " rows, more than the " + bounds.max() + " allowed"
                             : rows + " rows");
         }
-        var names = profile.columnNames();
         for (String column : schema.columns().keySet()) {
-            if (!names.contains(column)) {
+            if (profile.stats(column) == null) {
                 add("missingColumn", column, Severity.ERROR, false, "absent", "present",
                         "column '" + column + "' is in the schema but not in the data");
             }
@@ -60,7 +59,7 @@ final class ColumnChecks {
         var policy = schema.extraColumnsPolicy();
         if (policy != ExtraColumns.IGNORE) {
             var severity = policy == ExtraColumns.ERROR ? Severity.ERROR : Severity.WARNING;
-            for (String column : names) {
+            for (String column : profile.columnNames()) {
                 if (!schema.columns().containsKey(column)) {
                     add("extraColumn", column, severity, false, "present", "absent",
                             "column '" + column + "' is in the data but not in the schema");

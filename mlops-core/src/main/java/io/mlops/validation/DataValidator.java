@@ -10,6 +10,7 @@ import io.mlops.validation.drift.ColumnDrift;
 import io.mlops.validation.drift.DriftDetector;
 import io.mlops.validation.drift.DriftReport;
 import io.mlops.validation.drift.DriftSettings;
+import io.mlops.validation.drift.NumericSample;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,8 +82,9 @@ public final class DataValidator {
         if (drift) {
             requireFile(request.reference());
         }
-        var types = columnTypes(schema, request.data(), format);
-        var current = profile(request.data(), format, schema, types, drift, progress);
+        var header = HeaderProbe.columns(request.data(), format);
+        var types = columnTypes(schema, header, request.data(), format);
+        var current = profile(request.data(), format, header, schema, types, drift, progress);
         var uniques = confirmUniques(request.data(), format, current, progress);
         var checks = new ArrayList<>(ColumnChecks.of(schema, current, uniques));
         DatasetInfo referenceInfo = null;
@@ -90,7 +92,8 @@ public final class DataValidator {
         if (drift) {
             var referenceFormat = DataFormat.of(request.reference(),
                     request.format() == null ? null : request.format().id());
-            var reference = profile(request.reference(), referenceFormat, schema, types, true, progress);
+            var reference = profile(request.reference(), referenceFormat,
+                    HeaderProbe.columns(request.reference(), referenceFormat), schema, types, true, progress);
             referenceInfo = reference.info();
             driftReport = drift(request, schema, reference, current);
             checks.add(driftCheck(driftReport));
@@ -120,15 +123,14 @@ public final class DataValidator {
     }
 
     /** The declared types, with the undeclared columns' types inferred by a first pass when there are any. */
-    private static Map<String, ColumnType> columnTypes(final DataSchema schema, final Path data,
-            final DataFormat format) throws IOException {
+    private static Map<String, ColumnType> columnTypes(final DataSchema schema, final List<String> header,
+            final Path data, final DataFormat format) throws IOException {
         var declared = new HashMap<String, ColumnType>();
         schema.columns().forEach((name, spec) -> {
             if (spec.type() != null) {
                 declared.put(name, spec.type());
             }
         });
-        var header = HeaderProbe.columns(data, format);
         if (declared.keySet().containsAll(header)) {
             return declared;
         }
@@ -137,24 +139,20 @@ public final class DataValidator {
         return types;
     }
 
-    private DatasetProfile profile(final Path file, final DataFormat format, final DataSchema schema,
-            final Map<String, ColumnType> types, final boolean forDrift, final ProgressListener progress)
-            throws IOException {
+    private DatasetProfile profile(final Path file, final DataFormat format, final List<String> header,
+            final DataSchema schema, final Map<String, ColumnType> types, final boolean forDrift,
+            final ProgressListener progress) throws IOException {
+        var plans = plan(header, schema, types);
+        long numeric = plans.stream().filter(ColumnPlan::travelsAsNumber).count();
+        int perColumn = forDrift ? (int) (exactValueBudget / Math.max(1, numeric)) : 0;
+        int sketchK = forDrift ? NumericSample.SKETCH_K : PROFILE_SKETCH_K;
         var stats = new ArrayList<ColumnStats>();
-        var outcome = ProfilePass.run(file, format,
-                header -> plan(header, schema, types),
-                plans -> {
-                    long numeric = plans.stream().filter(ColumnPlan::travelsAsNumber).count();
-                    int perColumn = forDrift ? (int) (exactValueBudget / Math.max(1, numeric)) : 0;
-                    for (ColumnPlan plan : plans) {
-                        var spec = plan.spec();
-                        var unique = spec != null && spec.isUnique() ? new UniqueValues() : null;
-                        stats.add(ColumnStats.of(plan, forDrift ? io.mlops.validation.drift.NumericSample.SKETCH_K
-                                : PROFILE_SKETCH_K, perColumn, unique));
-                    }
-                    return batch -> stats.forEach(s -> s.accept(batch));
-                },
-                progress);
+        for (ColumnPlan plan : plans) {
+            var spec = plan.spec();
+            var unique = spec != null && spec.isUnique() ? new UniqueValues() : null;
+            stats.add(ColumnStats.of(plan, sketchK, perColumn, unique));
+        }
+        var outcome = ProfilePass.run(file, format, plans, batch -> stats.forEach(s -> s.accept(batch)), progress);
         for (ColumnStats s : stats) {
             if (s.unique() != null) {
                 s.unique().finish();
@@ -200,7 +198,7 @@ public final class DataValidator {
             return outcomes;
         }
         Consumer<RowBatch> confirm = batch -> confirmations.forEach(c -> c.accept(batch));
-        ProfilePass.run(file, format, header -> profile.plans(), plans -> confirm, progress);
+        ProfilePass.run(file, format, profile.plans(), confirm, progress);
         for (UniqueConfirmation confirmation : confirmations) {
             var name = confirmation.plan().name();
             var unique = profile.stats(name).unique();
@@ -229,7 +227,7 @@ public final class DataValidator {
 
     private static List<String> driftColumns(final DriftSpec spec, final DatasetProfile reference,
             final DatasetProfile current) {
-        var shared = current.columnNames().stream().filter(reference.columnNames()::contains).toList();
+        var shared = current.columnNames().stream().filter(c -> reference.stats(c) != null).toList();
         if (spec.columns() != null) {
             for (String column : spec.columns()) {
                 if (!shared.contains(column)) {

@@ -8,12 +8,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Streams one file through the reader into a {@link BatchingVisitor} on the reading thread and a consumer of
- * batches on a second thread. The column plans come from the header, read first by a {@link HeaderProbe}, so
- * that the reader can call the batching visitor directly for every field.
+ * batches on a second thread. The column plans are made from the header before the pass (see
+ * {@link HeaderProbe}), so that the reader can call the batching visitor directly for every field.
  */
 final class ProfilePass {
     /** Progress is reported every 16 batches (65,536 rows). */
@@ -29,17 +28,14 @@ final class ProfilePass {
     /**
      * Reads a file once.
      *
-     * @param planner   makes the column plans from the header
-     * @param consumers makes the batch consumer (run on the second thread) from the plans
+     * @param plans    one plan per column of the file's header, in file order
+     * @param consumer takes each full batch, on the second thread
      */
-    static Outcome run(final Path file, final DataFormat format,
-            final Function<List<String>, List<ColumnPlan>> planner,
-            final Function<List<ColumnPlan>, Consumer<RowBatch>> consumers, final ProgressListener progress)
-            throws IOException {
-        var plans = List.copyOf(planner.apply(HeaderProbe.columns(file, format)));
+    static Outcome run(final Path file, final DataFormat format, final List<ColumnPlan> plans,
+            final Consumer<RowBatch> consumer, final ProgressListener progress) throws IOException {
         var fileName = file.toString();
         try (var reader = DatasetReader.open(file, format, ReaderLimits.DEFAULT);
-                var pipeline = new BatchPipeline(plans, consumers.apply(plans))) {
+                var pipeline = new BatchPipeline(plans, consumer)) {
             var batches = new long[1];
             var visitor = new BatchingVisitor(fileName, plans, format != DataFormat.CSV, pipeline.first(), batch -> {
                 if (++batches[0] % PROGRESS_BATCHES == 0) {

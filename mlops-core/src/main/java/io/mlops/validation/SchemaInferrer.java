@@ -28,16 +28,14 @@ public final class SchemaInferrer {
     public DataSchema infer(final Path data, final DataFormat format) throws IOException {
         var dataFormat = format == null ? DataFormat.of(data, null) : format;
         Map<String, ColumnType> types = TypeSniffer.sniff(data, dataFormat);
+        // The sniffer read every column, in file order: its keys are the header.
+        var plans = plans(List.copyOf(types.keySet()), types);
         var stats = new ArrayList<ColumnStats>();
-        var outcome = ProfilePass.run(data, dataFormat,
-                header -> plans(header, types),
-                plans -> {
-                    for (ColumnPlan plan : plans) {
-                        boolean keyLike = plan.type() == ColumnType.INTEGER || plan.type() == ColumnType.STRING;
-                        stats.add(ColumnStats.of(plan, 200, 0, keyLike ? new UniqueValues(UNIQUE_BUFFER) : null));
-                    }
-                    return batch -> stats.forEach(s -> s.accept(batch));
-                },
+        for (ColumnPlan plan : plans) {
+            boolean keyLike = plan.type() == ColumnType.INTEGER || plan.type() == ColumnType.STRING;
+            stats.add(ColumnStats.of(plan, 200, 0, keyLike ? new UniqueValues(UNIQUE_BUFFER) : null));
+        }
+        var outcome = ProfilePass.run(data, dataFormat, plans, batch -> stats.forEach(s -> s.accept(batch)),
                 ProgressListener.NONE);
         var columns = new LinkedHashMap<String, ColumnSpec>();
         for (ColumnStats column : stats) {
