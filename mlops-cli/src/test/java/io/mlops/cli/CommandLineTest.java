@@ -99,7 +99,7 @@ class CommandLineTest {
     void shouldExitWithTwoForAMissingFile() {
         var missing = dir.resolve("nope.csv");
 
-        assertError(run("validate-data", "--data", missing.toString()), missing + ": no such file");
+        assertError(run("validate-data", "--data", missing.toString()), missing + ": cannot read: no such file");
     }
 
     @Test

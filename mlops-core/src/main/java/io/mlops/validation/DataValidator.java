@@ -13,7 +13,6 @@ import io.mlops.validation.drift.DriftSettings;
 import io.mlops.validation.drift.NumericSample;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,13 +75,12 @@ public final class DataValidator {
             final Instant started) throws IOException {
         long start = System.nanoTime();
         var schema = request.schema() == null ? DataSchema.EMPTY : SchemaFile.read(request.schema());
-        var format = DataFormat.of(request.data(), request.format() == null ? null : request.format().id());
-        requireFile(request.data());
-        boolean drift = request.reference() != null;
-        if (drift) {
-            requireFile(request.reference());
-        }
+        var format = formatOf(request, request.data());
+        // Both headers first: a missing or unreadable reference fails before the long pass over the data.
         var header = HeaderProbe.columns(request.data(), format);
+        boolean drift = request.reference() != null;
+        var referenceFormat = drift ? formatOf(request, request.reference()) : null;
+        var referenceHeader = drift ? HeaderProbe.columns(request.reference(), referenceFormat) : null;
         var types = columnTypes(schema, header, request.data(), format);
         var current = profile(request.data(), format, header, schema, types, drift, progress);
         var uniques = confirmUniques(request.data(), format, current, progress);
@@ -90,10 +88,8 @@ public final class DataValidator {
         DatasetInfo referenceInfo = null;
         DriftReport driftReport = null;
         if (drift) {
-            var referenceFormat = DataFormat.of(request.reference(),
-                    request.format() == null ? null : request.format().id());
-            var reference = profile(request.reference(), referenceFormat,
-                    HeaderProbe.columns(request.reference(), referenceFormat), schema, types, true, progress);
+            var reference = profile(request.reference(), referenceFormat, referenceHeader, schema, types, true,
+                    progress);
             referenceInfo = reference.info();
             driftReport = drift(request, schema, reference, current);
             checks.add(driftCheck(driftReport));
@@ -113,13 +109,8 @@ public final class DataValidator {
         return report;
     }
 
-    private static void requireFile(final Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file, Files.exists(file) ? "not a regular file" : "no such file");
-        }
-        if (!Files.isReadable(file)) {
-            throw new InputException(file, "cannot read: permission denied");
-        }
+    private static DataFormat formatOf(final ValidationRequest request, final Path file) {
+        return request.format() != null ? request.format() : DataFormat.of(file, null);
     }
 
     /** The declared types, with the undeclared columns' types inferred by a first pass when there are any. */

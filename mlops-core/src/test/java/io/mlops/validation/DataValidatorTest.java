@@ -188,6 +188,17 @@ class DataValidatorTest {
     }
 
     @Test
+    void shouldNameAMissingReferenceFile() throws IOException {
+        var data = write("data.csv", HEADER, cleanRows(20));
+        var reference = dir.resolve("missing.csv");
+
+        assertThatThrownBy(() -> new DataValidator().validate(ValidationRequest.of(data, schema(SCHEMA))
+                .withReference(reference), ProgressListener.NONE))
+                .isInstanceOf(InputException.class)
+                .hasMessage(reference + ": cannot read: no such file");
+    }
+
+    @Test
     void shouldInferTypesWithoutASchema() throws IOException {
         var data = write("data.csv", HEADER, cleanRows(30));
 
