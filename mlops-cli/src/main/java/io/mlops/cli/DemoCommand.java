@@ -24,11 +24,13 @@ import java.util.concurrent.Callable;
  * {@code mlops demo}: the whole pipeline on bundled example data with embedded defaults (no server, no
  * cluster). It grows with every step the project gains.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = DemoCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Run the pipeline on bundled example data (customers of a churn model): infer a schema, "
                 + "validate a clean dataset, and catch a drifted one.",
                 "Exits 0 when every step behaved as expected."})
 final class DemoCommand implements Callable<Integer> {
+    static final String NAME = "demo";
+
     private static final List<String> FILES = List.of("reference.csv", "current.csv", "drifted.csv");
 
     @Spec

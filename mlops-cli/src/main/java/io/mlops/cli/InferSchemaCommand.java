@@ -15,13 +15,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code mlops infer-schema}: writes a starting schema from a dataset. */
-@Command(name = "infer-schema", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = InferSchemaCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Infer a schema from a dataset: column types, no-missing-value, non-negative, unique and "
                 + "category constraints. Review it, then commit it next to your data."},
         footerHeading = "%nExamples:%n",
         footer = {"  mlops infer-schema --data data/train.csv --out schema.yaml",
                 "  mlops infer-schema --data events.jsonl --out schema.yaml --report-dir reports/profile"})
 final class InferSchemaCommand implements Callable<Integer> {
+    static final String NAME = "infer-schema";
+
     @Spec
     private CommandSpec spec;
 

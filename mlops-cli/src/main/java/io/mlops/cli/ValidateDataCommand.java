@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code mlops validate-data}: schema, data-quality checks and drift against a reference dataset. */
-@Command(name = "validate-data", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = ValidateDataCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Validate a dataset against a schema and, with a reference dataset, test it for drift.",
         footerHeading = "%nExamples:%n",
         footer = {"  mlops validate-data --data data/train.csv --schema schema.yaml",
@@ -23,6 +23,8 @@ import java.util.concurrent.Callable;
                 "",
                 "Exit codes: 0 PASSED, 1 FAILED, 2 ERROR (bad input: file, line and column are named), 3 INCONCLUSIVE."})
 final class ValidateDataCommand implements Callable<Integer> {
+    static final String NAME = "validate-data";
+
     @Spec
     private CommandSpec spec;
 

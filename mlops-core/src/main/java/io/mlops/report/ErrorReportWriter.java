@@ -20,7 +20,19 @@ public final class ErrorReportWriter {
 
     /** Renders the four files without writing them. */
     public static ReportFiles files(final ErrorReport report) {
-        return new ReportFiles(ReportJson.toJson(report), markdown(report), html(report), junit(report));
+        return new ReportFiles(json(report), markdown(report), html(report), junit(report));
+    }
+
+    private static String json(final ErrorReport report) {
+        return ReportJson.stream(json -> {
+            json.writeNumberField("schemaVersion", report.schemaVersion());
+            json.writeStringField("kind", report.kind().id());
+            json.writeStringField("status", report.status().name());
+            json.writeStringField("summary", report.summary());
+            json.writeFieldName("startedAt");
+            ReportJson.value(json, report.startedAt());
+            json.writeNumberField("durationMs", report.durationMs());
+        });
     }
 
     private static String markdown(final ErrorReport report) {

@@ -1,5 +1,6 @@
 package io.mlops.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -15,10 +16,16 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one Jackson setup for report.json of every kind: pretty-printed with {@code "key": value} and one array
@@ -28,22 +35,133 @@ import java.nio.file.Path;
  * <p>JSON has no NaN or Infinity, so a non-finite {@code double} is written as {@code null} (as JavaScript's
  * {@code JSON.stringify} does). Reading {@code null} back yields {@code null} for a {@code Double} and NaN for
  * a primitive {@code double}.
+ *
+ * <p>Reports are read by data binding ({@link #read}) but the steps write them with {@link #stream}: a
+ * {@link JsonGenerator} with the same layout. Data binding introspects every report type by reflection the first
+ * time it meets it, over 100 ms of a short command-line run; a report's own writer streams it in a few. Tests
+ * hold each writer to the mapper's output byte for byte.
  */
 public final class ReportJson {
-    private static final ObjectMapper MAPPER = newMapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private ReportJson() {
     }
 
+    /** Writes one report's fields as a JSON document. */
+    @FunctionalInterface
+    public interface Body {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * Streams a report.json document: {@code body} writes the top-level object's fields between the braces
+     * this method writes. The text ends with a newline.
+     */
+    public static String stream(final Body body) {
+        var text = new StringWriter();
+        try (var json = FACTORY.createGenerator(text)) {
+            json.setPrettyPrinter(prettyPrinter());
+            json.writeStartObject();
+            body.write(json);
+            json.writeEndObject();
+        }
+        catch (IOException e) {
+            // writing to a StringWriter does no I/O; only a value the writer cannot represent gets here
+            throw new UncheckedIOException("cannot write report.json", e);
+        }
+        return text.append('\n').toString();
+    }
+
+    /** Writes a double, or null when it is NaN or infinite. */
+    public static void number(final JsonGenerator json, final double value) throws IOException {
+        if (Double.isFinite(value)) {
+            json.writeNumber(value);
+        }
+        else {
+            json.writeNull();
+        }
+    }
+
+    /** Writes a Double, or null when it is null, NaN or infinite. */
+    public static void number(final JsonGenerator json, final Double value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        }
+        else {
+            number(json, value.doubleValue());
+        }
+    }
+
+    /** Writes a Double field, or omits it when the value is null (a {@code NON_NULL} property). */
+    public static void optionalNumber(final JsonGenerator json, final String name, final Double value)
+            throws IOException {
+        if (value != null) {
+            json.writeFieldName(name);
+            number(json, value.doubleValue());
+        }
+    }
+
+    /**
+     * Writes a plain value as data binding would: null, text, a boolean, a number, an {@link Instant}, or a list
+     * or map of these.
+     *
+     * @throws IllegalArgumentException for any other type: a report's writer must say how to write it
+     */
+    public static void value(final JsonGenerator json, final Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        }
+        else if (value instanceof String text) {
+            json.writeString(text);
+        }
+        else if (value instanceof Boolean bool) {
+            json.writeBoolean(bool);
+        }
+        else if (value instanceof Double number) {
+            number(json, number.doubleValue());
+        }
+        else if (value instanceof Float number) {
+            if (Float.isFinite(number)) {
+                json.writeNumber(number.floatValue());
+            }
+            else {
+                json.writeNull();
+            }
+        }
+        else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            json.writeNumber(((Number) value).longValue());
+        }
+        else if (value instanceof BigDecimal decimal) {
+            json.writeNumber(decimal);
+        }
+        else if (value instanceof BigInteger integer) {
+            json.writeNumber(integer);
+        }
+        else if (value instanceof Instant instant) {
+            json.writeString(instant.toString());
+        }
+        else if (value instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object element : list) {
+                value(json, element);
+            }
+            json.writeEndArray();
+        }
+        else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(String.valueOf(entry.getKey()));
+                value(json, entry.getValue());
+            }
+            json.writeEndObject();
+        }
+        else {
+            throw new IllegalArgumentException("no report.json form for a " + value.getClass().getName());
+        }
+    }
+
     /** A new mapper with the report.json setup, for callers that need trees or their own readers. */
     public static ObjectMapper newMapper() {
-        var separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator("");
-        var printer = new DefaultPrettyPrinter(separators)
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(nonFiniteDoubles())
@@ -52,14 +170,27 @@ public final class ReportJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .defaultPrettyPrinter(printer)
+                .defaultPrettyPrinter(prettyPrinter())
                 .build();
     }
 
-    /** Serialises a report (or any value) as report.json text, ending with a newline. */
+    private static DefaultPrettyPrinter prettyPrinter() {
+        var separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        return new DefaultPrettyPrinter(separators)
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    }
+
+    /**
+     * Serialises a report (or any value) as report.json text by data binding, ending with a newline: the
+     * reference the streamed writers are tested against.
+     */
     public static String toJson(final Object report) {
         try {
-            return MAPPER.writeValueAsString(report) + "\n";
+            return Mapper.INSTANCE.writeValueAsString(report) + "\n";
         }
         catch (IOException e) {
             // only a broken serializer of our own types can get here: writing to a String does no I/O
@@ -69,12 +200,17 @@ public final class ReportJson {
 
     /** Reads report.json text into a report type. */
     public static <T> T fromJson(final String json, final Class<T> type) throws IOException {
-        return MAPPER.readValue(json, type);
+        return Mapper.INSTANCE.readValue(json, type);
     }
 
     /** Reads a report.json file into a report type. */
     public static <T> T read(final Path file, final Class<T> type) throws IOException {
         return fromJson(Files.readString(file, StandardCharsets.UTF_8), type);
+    }
+
+    /** The mapper, built on first use: a step that only writes reports never pays for data binding. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = newMapper();
     }
 
     private static SimpleModule nonFiniteDoubles() {

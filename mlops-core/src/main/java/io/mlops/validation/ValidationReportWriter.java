@@ -1,7 +1,6 @@
 package io.mlops.validation;
 
 import io.mlops.report.ReportFiles;
-import io.mlops.report.ReportJson;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ public final class ValidationReportWriter {
 
     /** Renders the four files without writing them. */
     public static ReportFiles files(final ValidationReport report) {
-        return new ReportFiles(ReportJson.toJson(report), ValidationReportMarkdown.render(report),
+        return new ReportFiles(ValidationReportJson.render(report), ValidationReportMarkdown.render(report),
                 ValidationReportHtml.render(report), ValidationReportJunit.render(report));
     }
 }

@@ -38,6 +38,15 @@ class ErrorReportWriterTest {
     }
 
     @Test
+    void shouldStreamExactlyWhatDataBindingWritesFromTheRecordAnnotations() {
+        // when
+        var files = ErrorReportWriter.files(REPORT);
+
+        // then
+        assertThat(files.json()).isEqualTo(ReportJson.toJson(REPORT));
+    }
+
+    @Test
     void shouldReadReportJsonBack() throws Exception {
         // given
         ErrorReportWriter.write(REPORT, dir);
