@@ -1,9 +1,9 @@
 package io.mlops.cli;
 
+import io.mlops.util.NumberText;
 import io.mlops.validation.ProgressListener;
 
 import java.io.PrintStream;
-import java.util.Locale;
 
 /**
  * A progress line (rows/s, bytes done) on an interactive terminal, redrawn at most four times a second, for
@@ -39,7 +39,7 @@ final class TerminalProgress implements ProgressListener {
         }
         lastDraw = now;
         double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
-        out.print(String.format(Locale.ROOT, "\r  %s: %,d rows, %,.0f of %,.0f MB (%,.0f rows/s, %.0f MB/s)   ",
+        out.print(String.format(NumberText.LOCALE, "\r  %s: %,d rows, %,.0f of %,.0f MB (%,.0f rows/s, %.0f MB/s)   ",
                 file, rows, bytesDone / 1e6, bytesTotal / 1e6, rows / seconds, bytesDone / 1e6 / seconds));
         drawn = true;
         if (done) {

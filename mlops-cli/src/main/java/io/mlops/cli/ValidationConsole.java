@@ -1,12 +1,12 @@
 package io.mlops.cli;
 
+import io.mlops.util.NumberText;
 import io.mlops.validation.CheckResult;
 import io.mlops.validation.Severity;
 import io.mlops.validation.ValidationReport;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Prints a validation result for people: the verdict, what failed, what drifted, where the reports are. */
 final class ValidationConsole {
@@ -28,10 +28,10 @@ final class ValidationConsole {
         if (report.drift() != null) {
             report.drift().columns().forEach((column, drift) -> {
                 if (drift.drifted() || drift.negligible()) {
-                    out.println(String.format(Locale.ROOT, "  %-9s %s: %s %.4g (threshold %.4g%s)",
+                    out.println(String.format(NumberText.LOCALE, "  %-9s %s: %s %.4g (threshold %.4g%s)",
                             drift.drifted() ? "DRIFT" : "NEGLIGIBLE", column, drift.method().id(), drift.statistic(),
                             drift.threshold(), drift.pValue() == null ? ""
-                                    : String.format(Locale.ROOT, ", p = %.3g", drift.pValue())));
+                                    : String.format(NumberText.LOCALE, ", p = %.3g", drift.pValue())));
                 }
             });
         }

@@ -1,5 +1,6 @@
 package io.mlops.report;
 
+import io.mlops.util.NumberText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public final class DisplayValues {
 
     /** A count with thousands separators: {@code 12,345}. */
     public static String count(final long count) {
-        return String.format(Locale.ROOT, "%,d", count);
+        return String.format(NumberText.LOCALE, "%,d", count);
     }
 
     /** A measurement: {@code 0.08123}, {@code 3.142}, {@code 12,345.68}, {@code 1.23e-05}, {@code NaN}. */
@@ -71,7 +72,7 @@ public final class DisplayValues {
             return scientific(value);
         }
         if (magnitude >= 1000) {
-            return String.format(Locale.ROOT, "%,.2f", value);
+            return String.format(NumberText.LOCALE, "%,.2f", value);
         }
         return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
@@ -92,13 +93,13 @@ public final class DisplayValues {
             return millis + " ms";
         }
         if (millis < 60_000) {
-            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+            return String.format(NumberText.LOCALE, "%.1f s", millis / 1000.0);
         }
         long seconds = millis / 1000;
         if (seconds < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+            return String.format(NumberText.LOCALE, "%d min %02d s", seconds / 60, seconds % 60);
         }
-        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+        return String.format(NumberText.LOCALE, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
     }
 
     /** A point in time in UTC, to the second. */
@@ -107,7 +108,7 @@ public final class DisplayValues {
     }
 
     private static String scientific(final double value) {
-        var text = String.format(Locale.ROOT, "%.3e", value);
+        var text = String.format(NumberText.LOCALE, "%.3e", value);
         int exponent = text.indexOf('e');
         var mantissa = text.substring(0, exponent).replaceAll("\\.?0+$", "");
         return mantissa + text.substring(exponent);

@@ -1,5 +1,6 @@
 package io.mlops.report;
 
+import io.mlops.util.NumberText;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -108,7 +109,8 @@ public final class JunitXml {
     public String render() {
         var out = new StringWriter();
         try {
-            var xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            // the JDK's own writer: newFactory() would first search the class path for another implementation
+            var xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
@@ -231,6 +233,6 @@ public final class JunitXml {
     }
 
     private static String seconds(final long millis) {
-        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+        return String.format(NumberText.LOCALE, "%.3f", millis / 1000.0);
     }
 }

@@ -1,8 +1,8 @@
 package io.mlops.report;
 
+import io.mlops.util.NumberText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -216,6 +216,6 @@ public final class SvgBarChart {
     }
 
     private static String format(final double coordinate) {
-        return String.format(Locale.ROOT, "%.1f", coordinate);
+        return String.format(NumberText.LOCALE, "%.1f", coordinate);
     }
 }

@@ -2,9 +2,9 @@ package io.mlops.validation;
 
 import io.mlops.report.Status;
 
+import io.mlops.util.NumberText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -90,7 +90,7 @@ final class ColumnChecks {
             double fraction = rows == 0 ? 0 : (double) stats.missing() / rows;
             add("maxMissingFraction", column, Severity.ERROR, fraction <= spec.maxMissingFraction(),
                     round(fraction), "<= " + spec.maxMissingFraction(),
-                    String.format(Locale.ROOT, "%.2f%% missing (%d of %d rows), at most %.2f%% allowed",
+                    String.format(NumberText.LOCALE, "%.2f%% missing (%d of %d rows), at most %.2f%% allowed",
                             100 * fraction, stats.missing(), rows, 100 * spec.maxMissingFraction()));
         }
         var columnProfile = stats.profile();

@@ -6,6 +6,7 @@ import io.mlops.report.ErrorReportWriter;
 import io.mlops.report.ReportKind;
 import io.mlops.report.Status;
 import io.mlops.util.InputException;
+import io.mlops.util.NumberText;
 import io.mlops.validation.drift.ColumnDrift;
 import io.mlops.validation.drift.DriftDetector;
 import io.mlops.validation.drift.DriftReport;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -238,7 +238,7 @@ public final class DataValidator {
     private static CheckResult driftCheck(final DriftReport drift) {
         var drifted = drift.columns().entrySet().stream().filter(e -> e.getValue().drifted())
                 .map(Map.Entry::getKey).toList();
-        var message = String.format(Locale.ROOT, "%d of %d columns drifted (share %.2f, dataset drifts at %.2f)%s",
+        var message = String.format(NumberText.LOCALE, "%d of %d columns drifted (share %.2f, dataset drifts at %.2f)%s",
                 drifted.size(), drift.columns().size(), drift.share(), drift.shareThreshold(),
                 drifted.isEmpty() ? "" : ": " + String.join(", ", drifted));
         return new CheckResult("drift", null, Severity.ERROR, drift.drifted() ? Status.FAILED : Status.PASSED,
@@ -248,7 +248,7 @@ public final class DataValidator {
     private static String summary(final DatasetProfile current, final List<CheckResult> checks,
             final DriftReport drift) {
         var failed = checks.stream().filter(c -> c.failed() && c.severity() == Severity.ERROR).toList();
-        var text = new StringBuilder(String.format(Locale.ROOT, "%,d rows, %d columns: ",
+        var text = new StringBuilder(String.format(NumberText.LOCALE, "%,d rows, %d columns: ",
                 current.info().rows(), current.info().columns()));
         if (failed.isEmpty()) {
             text.append("all ").append(checks.size()).append(" checks passed");
