@@ -1,0 +1,109 @@
+package io.mlops.evaluation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The metrics of a multiclass classifier: MLflow's names with the weighted averages it reports, macro averages
+ * beside them ({@code *_macro}), and the per-class table. Classes are those occurring as a label or a prediction,
+ * as sklearn's {@code unique_labels}; a class never predicted has precision 0, one never occurring recall 0.
+ */
+final class MulticlassMetrics {
+    private MulticlassMetrics() {
+    }
+
+    /**
+     * Precision, recall, F1 and support of one class, one against the rest.
+     *
+     * @param label     the class
+     * @param precision of predictions of this class, the share that were right
+     * @param recall    of rows of this class, the share predicted as it
+     * @param f1        harmonic mean of the two
+     * @param support   rows whose label is this class
+     */
+    record ClassMetrics(String label, double precision, double recall, double f1, long support) {
+    }
+
+    /** The metrics and the per-class table. */
+    record Result(Map<String, Number> metrics, List<ClassMetrics> classes) {
+    }
+
+    /**
+     * @param classes   the class labels; indexes below refer to this list
+     * @param actual    each row's class index
+     * @param predicted each row's predicted class index
+     * @param scores    per class, each row's probability of that class; or null
+     */
+    static Result compute(final List<String> classes, final int[] actual, final int[] predicted,
+            final double[][] scores) {
+        int k = classes.size();
+        var truePositives = new long[k];
+        var predictedCounts = new long[k];
+        var support = new long[k];
+        long correct = 0;
+        for (int i = 0; i < actual.length; i++) {
+            support[actual[i]]++;
+            predictedCounts[predicted[i]]++;
+            if (actual[i] == predicted[i]) {
+                truePositives[actual[i]]++;
+                correct++;
+            }
+        }
+        var table = new ArrayList<ClassMetrics>();
+        double weightedPrecision = 0;
+        double weightedRecall = 0;
+        double weightedF1 = 0;
+        double macroPrecision = 0;
+        double macroRecall = 0;
+        double macroF1 = 0;
+        int present = 0;
+        long n = actual.length;
+        for (int c = 0; c < k; c++) {
+            if (support[c] == 0 && predictedCounts[c] == 0) {
+                continue; // not among sklearn's unique_labels(y_true, y_pred)
+            }
+            present++;
+            double precision = BinaryMetrics.ratio(truePositives[c], predictedCounts[c]);
+            double recall = BinaryMetrics.ratio(truePositives[c], support[c]);
+            double f1 = BinaryMetrics.f1(precision, recall);
+            table.add(new ClassMetrics(classes.get(c), precision, recall, f1, support[c]));
+            weightedPrecision += precision * support[c];
+            weightedRecall += recall * support[c];
+            weightedF1 += f1 * support[c];
+            macroPrecision += precision;
+            macroRecall += recall;
+            macroF1 += f1;
+        }
+        var metrics = new LinkedHashMap<String, Number>();
+        metrics.put("example_count", n);
+        metrics.put("accuracy_score", n == 0 ? Double.NaN : (double) correct / n);
+        metrics.put("recall_score", weightedRecall / n);
+        metrics.put("precision_score", weightedPrecision / n);
+        metrics.put("f1_score", weightedF1 / n);
+        metrics.put("recall_score_macro", macroRecall / present);
+        metrics.put("precision_score_macro", macroPrecision / present);
+        metrics.put("f1_score_macro", macroF1 / present);
+        if (scores != null) {
+            metrics.put("log_loss", logLoss(actual, scores));
+        }
+        return new Result(metrics, List.copyOf(table));
+    }
+
+    /**
+     * Mean negative log-likelihood as sklearn's {@code log_loss}: each row's probabilities clipped to
+     * {@code [eps, 1 - eps]} and divided by their sum.
+     */
+    static double logLoss(final int[] actual, final double[][] scores) {
+        var sum = new CompensatedSum();
+        for (int i = 0; i < actual.length; i++) {
+            double total = 0;
+            for (double[] classScores : scores) {
+                total += BinaryMetrics.clip(classScores[i]);
+            }
+            sum.add(-Math.log(BinaryMetrics.clip(scores[actual[i]][i]) / total));
+        }
+        return sum.value() / actual.length;
+    }
+}
