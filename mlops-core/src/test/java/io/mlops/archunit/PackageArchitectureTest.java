@@ -42,5 +42,11 @@ class PackageArchitectureTest {
             .because("drift tests compare column samples, whatever file they came from");
 
     @ArchTest
+    static final ArchRule STATISTICS_ARE_MATHEMATICS_ONLY = noClasses().that().resideInAPackage("io.mlops.stats..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.mlops.data..", "io.mlops.report..",
+                    "io.mlops.validation..", "io.mlops.evaluation..")
+            .because("distributions and tests serve every step and read no files");
+
+    @ArchTest
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.mlops.(**)").should().beFreeOfCycles();
 }

@@ -1,5 +1,7 @@
 package io.mlops.validation.drift;
 
+import io.mlops.stats.Gamma;
+
 /**
  * Evidently's chi-square test (chisquare_stattest.py, drift when p &lt; threshold, default 0.05): the current
  * counts against the reference counts scaled to the current size, scipy.stats.chisquare, k - 1 degrees of freedom.

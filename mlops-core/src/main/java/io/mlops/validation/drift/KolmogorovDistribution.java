@@ -1,5 +1,7 @@
 package io.mlops.validation.drift;
 
+import io.mlops.stats.Gamma;
+
 /**
  * The exact distribution of the two-sided one-sample Kolmogorov-Smirnov statistic D_n, whose survival function
  * scipy's ks_2samp evaluates at round(n1 n2 / (n1 + n2)) in its 'asymp' mode (scipy.stats.kstwo.sf). Follows

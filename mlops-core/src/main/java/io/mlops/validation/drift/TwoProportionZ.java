@@ -1,5 +1,6 @@
 package io.mlops.validation.drift;
 
+import io.mlops.stats.Normal;
 import io.mlops.util.InputException;
 
 /**

@@ -1,6 +1,7 @@
 package io.mlops.validation.drift;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlops.stats.Tolerance;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

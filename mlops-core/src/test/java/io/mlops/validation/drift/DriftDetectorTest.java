@@ -1,5 +1,6 @@
 package io.mlops.validation.drift;
 
+import io.mlops.stats.Tolerance;
 import io.mlops.util.InputException;
 import org.junit.jupiter.api.Test;
 

@@ -14,13 +14,13 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /** Reads the fixtures written by golden/drift/make_drift_fixtures.py (scipy and numpy expectations). */
-final class GoldenFixtures {
+public final class GoldenFixtures {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private GoldenFixtures() {
     }
 
-    static JsonNode read(final String name) {
+    public static JsonNode read(final String name) {
         try (InputStream in = GoldenFixtures.class.getResourceAsStream("/golden/drift/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing fixture golden/drift/" + name);
@@ -31,7 +31,7 @@ final class GoldenFixtures {
         }
     }
 
-    static Stream<JsonNode> entries(final String name, final String list) {
+    public static Stream<JsonNode> entries(final String name, final String list) {
         return StreamSupport.stream(read(name).get(list).spliterator(), false);
     }
 

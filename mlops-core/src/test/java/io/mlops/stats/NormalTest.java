@@ -1,6 +1,7 @@
-package io.mlops.validation.drift;
+package io.mlops.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlops.validation.drift.GoldenFixtures;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,4 +1,4 @@
-package io.mlops.validation.drift;
+package io.mlops.stats;
 
 /**
  * Log-gamma and the regularized incomplete gamma functions P(a, x) and Q(a, x) = 1 - P(a, x), for chi-square
@@ -6,7 +6,7 @@ package io.mlops.validation.drift;
  * {@code gser}/{@code gcf}); the prefactor x^a e^-x / Γ(a) is computed as Cephes {@code igam_fac} does, without
  * cancelling large logarithms, so that chi-square p-values with thousands of degrees of freedom stay accurate.
  */
-final class Gamma {
+public final class Gamma {
     private static final double EPSILON = 0x1.0p-53;
     private static final double TINY = Double.MIN_NORMAL / EPSILON;
     private static final int MAX_ITERATIONS = 1_000_000;
@@ -21,7 +21,7 @@ final class Gamma {
         -0.26190838401581408670e-4, 0.36899182659531622704e-5,
     };
     /** Stirling series coefficients B_2j / (2j (2j - 1)), j = 8 down to 1 (as scipy's _ksstats lists them). */
-    static final double[] STIRLING = {
+    public static final double[] STIRLING = {
         -2.955065359477124183e-2, 6.4102564102564102564e-3, -1.9175269175269175269e-3, 8.4175084175084175084e-4,
         -5.952380952380952381e-4, 7.9365079365079365079e-4, -2.7777777777777777778e-3, 8.3333333333333333333e-2,
     };
@@ -31,7 +31,7 @@ final class Gamma {
     }
 
     /** ln Γ(x) for x &gt; 0: Stirling's series from 10 on, Lanczos below. */
-    static double logGamma(final double x) {
+    public static double logGamma(final double x) {
         if (x >= STIRLING_FROM) {
             return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + stirlingCorrection(x);
         }
@@ -50,7 +50,7 @@ final class Gamma {
     }
 
     /** Horner evaluation, coefficients from the highest power down (numpy.polyval). */
-    static double polynomial(final double[] coefficients, final double x) {
+    public static double polynomial(final double[] coefficients, final double x) {
         double value = 0;
         for (double c : coefficients) {
             value = value * x + c;
@@ -59,7 +59,7 @@ final class Gamma {
     }
 
     /** The regularized upper incomplete gamma function Q(a, x) (scipy.special.gammaincc). */
-    static double regularizedQ(final double a, final double x) {
+    public static double regularizedQ(final double a, final double x) {
         check(a, x);
         if (x == 0) {
             return 1.0;
@@ -71,7 +71,7 @@ final class Gamma {
     }
 
     /** The regularized lower incomplete gamma function P(a, x) (scipy.special.gammainc). */
-    static double regularizedP(final double a, final double x) {
+    public static double regularizedP(final double a, final double x) {
         check(a, x);
         if (x == 0) {
             return 0.0;
