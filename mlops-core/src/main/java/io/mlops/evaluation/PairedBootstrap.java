@@ -1,0 +1,139 @@
+package io.mlops.evaluation;
+
+import io.mlops.stats.PoissonWeights;
+import io.mlops.stats.ResampleWeights;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The paired bootstrap of metric differences between a candidate and a baseline model evaluated on the same rows:
+ * each resample weighs the rows with {@link PoissonWeights}, both models are measured on the same weights, and the
+ * differences over all resamples give a percentile confidence interval and a p-value. Resamples are spread over
+ * threads; each is a function of (seed, resample) only, so results do not depend on the thread count.
+ */
+final class PairedBootstrap {
+    private PairedBootstrap() {
+    }
+
+    /** One model's metrics on weighted rows. */
+    interface Model {
+        /** The metrics {@link #measure} computes, in its order. */
+        List<String> metrics();
+
+        /**
+         * Measures the model on one resample.
+         *
+         * @param weights  the weights of every row
+         * @param resample which resample
+         * @param into     receives one value per metric, NaN where the resample leaves it undefined
+         */
+        void measure(ResampleWeights weights, int resample, double[] into);
+    }
+
+    /**
+     * Runs the bootstrap.
+     *
+     * @param candidate the candidate model
+     * @param baseline  the baseline model, measuring the same metrics
+     * @param resamples how many resamples
+     * @param seed      the seed of the weights
+     * @param threads   how many threads to use
+     * @return per metric, the sorted differences candidate − baseline
+     */
+    static Map<String, Differences> run(final Model candidate, final Model baseline, final int resamples,
+            final long seed, final int threads) throws InterruptedException {
+        if (!candidate.metrics().equals(baseline.metrics())) {
+            throw new IllegalArgumentException("the models measure different metrics");
+        }
+        int metrics = candidate.metrics().size();
+        var weights = new PoissonWeights(seed);
+        var differences = new double[metrics][resamples];
+        var pool = Executors.newFixedThreadPool(threads, runnable -> {
+            var thread = new Thread(runnable, "mlops-bootstrap");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            var work = new ArrayList<Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                work.add(pool.submit(() -> {
+                    var candidateValues = new double[metrics];
+                    var baselineValues = new double[metrics];
+                    for (int r = first; r < resamples; r += threads) {
+                        candidate.measure(weights, r, candidateValues);
+                        baseline.measure(weights, r, baselineValues);
+                        for (int m = 0; m < metrics; m++) {
+                            differences[m][r] = candidateValues[m] - baselineValues[m];
+                        }
+                    }
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        }
+        catch (ExecutionException e) {
+            throw new IllegalStateException("bootstrap failed: " + e.getCause(), e.getCause());
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        var result = new LinkedHashMap<String, Differences>();
+        for (int m = 0; m < metrics; m++) {
+            result.put(candidate.metrics().get(m), Differences.of(differences[m]));
+        }
+        return result;
+    }
+
+    /**
+     * The bootstrap distribution of one metric's difference.
+     *
+     * @param sorted the defined differences (resamples where the metric exists for both models), ascending
+     * @param undefined how many resamples left the metric undefined
+     */
+    record Differences(double[] sorted, int undefined) {
+        static Differences of(final double[] values) {
+            var defined = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            return new Differences(defined, values.length - defined.length);
+        }
+
+        /** The two-sided percentile interval at a confidence level, e.g. 0.95 → the 2.5th and 97.5th percentiles. */
+        double[] interval(final double confidence) {
+            double tail = (1 - confidence) / 2;
+            return new double[] {percentile(tail), percentile(1 - tail)};
+        }
+
+        /** numpy's default (linear) percentile of the sorted differences. */
+        double percentile(final double q) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            double position = q * (sorted.length - 1);
+            int below = (int) Math.floor(position);
+            int above = Math.min(below + 1, sorted.length - 1);
+            double fraction = position - below;
+            return sorted[below] + fraction * (sorted[above] - sorted[below]);
+        }
+
+        /**
+         * The two-sided bootstrap p-value of "no difference": twice the share of resamples on the less frequent
+         * side of zero, at most 1.
+         */
+        double pValue() {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            long atMostZero = Arrays.stream(sorted).filter(d -> d <= 0).count();
+            long atLeastZero = Arrays.stream(sorted).filter(d -> d >= 0).count();
+            return Math.min(1.0, 2.0 * Math.min(atMostZero, atLeastZero) / sorted.length);
+        }
+    }
+}
