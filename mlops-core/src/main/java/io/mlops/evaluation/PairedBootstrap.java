@@ -1,7 +1,6 @@
 package io.mlops.evaluation;
 
 import io.mlops.stats.PoissonWeights;
-import io.mlops.stats.ResampleWeights;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,37 +21,36 @@ final class PairedBootstrap {
     private PairedBootstrap() {
     }
 
-    /** One model's metrics on weighted rows. */
-    interface Model {
+    /** Two models' metrics on the same weighted rows. */
+    interface Pair {
+        /** The number of rows. */
+        int rows();
+
         /** The metrics {@link #measure} computes, in its order. */
         List<String> metrics();
 
         /**
-         * Measures the model on one resample.
+         * Measures both models on one resample.
          *
-         * @param weights  the weights of every row
-         * @param resample which resample
-         * @param into     receives one value per metric, NaN where the resample leaves it undefined
+         * @param weights   the weight of every row
+         * @param candidate receives the candidate's value of each metric, NaN where the resample leaves it undefined
+         * @param baseline  the same for the baseline
          */
-        void measure(ResampleWeights weights, int resample, double[] into);
+        void measure(byte[] weights, double[] candidate, double[] baseline);
     }
 
     /**
      * Runs the bootstrap.
      *
-     * @param candidate the candidate model
-     * @param baseline  the baseline model, measuring the same metrics
+     * @param models    the candidate and the baseline
      * @param resamples how many resamples
      * @param seed      the seed of the weights
      * @param threads   how many threads to use
      * @return per metric, the sorted differences candidate − baseline
      */
-    static Map<String, Differences> run(final Model candidate, final Model baseline, final int resamples,
-            final long seed, final int threads) throws InterruptedException {
-        if (!candidate.metrics().equals(baseline.metrics())) {
-            throw new IllegalArgumentException("the models measure different metrics");
-        }
-        int metrics = candidate.metrics().size();
+    static Map<String, Differences> run(final Pair models, final int resamples, final long seed, final int threads)
+            throws InterruptedException {
+        int metrics = models.metrics().size();
         var weights = new PoissonWeights(seed);
         var differences = new double[metrics][resamples];
         var pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -65,13 +63,14 @@ final class PairedBootstrap {
             for (int t = 0; t < threads; t++) {
                 int first = t;
                 work.add(pool.submit(() -> {
-                    var candidateValues = new double[metrics];
-                    var baselineValues = new double[metrics];
+                    var rowWeights = new byte[models.rows()];
+                    var candidate = new double[metrics];
+                    var baseline = new double[metrics];
                     for (int r = first; r < resamples; r += threads) {
-                        candidate.measure(weights, r, candidateValues);
-                        baseline.measure(weights, r, baselineValues);
+                        weights.fill(r, rowWeights);
+                        models.measure(rowWeights, candidate, baseline);
                         for (int m = 0; m < metrics; m++) {
-                            differences[m][r] = candidateValues[m] - baselineValues[m];
+                            differences[m][r] = candidate[m] - baseline[m];
                         }
                     }
                 }));
@@ -88,7 +87,7 @@ final class PairedBootstrap {
         }
         var result = new LinkedHashMap<String, Differences>();
         for (int m = 0; m < metrics; m++) {
-            result.put(candidate.metrics().get(m), Differences.of(differences[m]));
+            result.put(models.metrics().get(m), Differences.of(differences[m]));
         }
         return result;
     }

@@ -15,37 +15,55 @@ class PairedBootstrapTest {
     void shouldMeasureUnitWeightsExactlyAsTheMetricsOfTheData() {
         // given
         var data = Synthetic.binary(ROWS, 0.3, 1);
-        var model = new BinaryResampling(data.actual(), data.predicted(), data.score());
-        var into = new double[model.metrics().size()];
+        var worse = data.withNoise(0.2, 9);
+        var models = pair(data, worse);
+        var weights = new byte[ROWS];
+        java.util.Arrays.fill(weights, (byte) 1);
+        var candidate = new double[models.metrics().size()];
+        var baseline = new double[models.metrics().size()];
 
         // when
-        model.measure((resample, row) -> 1, 0, into);
+        models.measure(weights, candidate, baseline);
 
         // then
-        var metrics = BinaryMetrics.compute(data.actual(), data.predicted(), data.score());
-        for (int m = 0; m < into.length; m++) {
-            assertThat(into[m]).as(model.metrics().get(m))
-                    .isCloseTo(metrics.get(model.metrics().get(m)).doubleValue(), within(1e-12));
-        }
+        assertMetrics(models, candidate, data);
+        assertMetrics(models, baseline, worse);
     }
 
     @Test
     void shouldMeasureAResampleAsTheDataWithEachRowRepeatedByItsWeight() {
         // given
-        var data = Synthetic.binary(ROWS, 0.3, 2);
-        var model = new BinaryResampling(data.actual(), data.predicted(), data.score());
-        var weights = new PoissonWeights(42);
-        var into = new double[model.metrics().size()];
+        var data = Synthetic.binary(ROWS + 1, 0.3, 2);
+        var worse = data.withNoise(0.2, 10);
+        var models = pair(data, worse);
+        var poisson = new PoissonWeights(42);
+        var weights = new byte[ROWS + 1];
+        var candidate = new double[models.metrics().size()];
+        var baseline = new double[models.metrics().size()];
 
         // when
-        model.measure(weights, 7, into);
+        poisson.fill(7, weights);
+        models.measure(weights, candidate, baseline);
 
         // then
-        var replicated = data.replicate(row -> weights.weight(7, row));
-        var metrics = BinaryMetrics.compute(replicated.actual(), replicated.predicted(), replicated.score());
-        for (int m = 0; m < into.length; m++) {
-            assertThat(into[m]).as(model.metrics().get(m))
-                    .isCloseTo(metrics.get(model.metrics().get(m)).doubleValue(), within(1e-12));
+        for (int row = 0; row < weights.length; row++) {
+            assertThat(weights[row]).isEqualTo((byte) poisson.weight(7, row));
+        }
+        assertMetrics(models, candidate, data.replicate(row -> weights[row]));
+        assertMetrics(models, baseline, worse.replicate(row -> weights[row]));
+    }
+
+    private static BinaryResampling pair(final Synthetic candidate, final Synthetic baseline) {
+        return new BinaryResampling(candidate.actual(),
+                new BinaryResampling.Outcomes(candidate.predicted(), candidate.score()),
+                new BinaryResampling.Outcomes(baseline.predicted(), baseline.score()));
+    }
+
+    private static void assertMetrics(final BinaryResampling models, final double[] measured, final Synthetic data) {
+        var metrics = BinaryMetrics.compute(data.actual(), data.predicted(), data.score());
+        for (int m = 0; m < measured.length; m++) {
+            var name = models.metrics().get(m);
+            assertThat(measured[m]).as(name).isCloseTo(metrics.get(name).doubleValue(), within(1e-12));
         }
     }
 
@@ -53,13 +71,11 @@ class PairedBootstrapTest {
     void shouldGiveTheSameIntervalsOnAnyNumberOfThreads() throws Exception {
         // given
         var data = Synthetic.binary(ROWS, 0.3, 3);
-        var candidate = new BinaryResampling(data.actual(), data.predicted(), data.score());
-        var worse = data.withNoise(0.2, 4);
-        var baseline = new BinaryResampling(worse.actual(), worse.predicted(), worse.score());
+        var models = pair(data, data.withNoise(0.2, 4));
 
         // when
-        var one = PairedBootstrap.run(candidate, baseline, 200, 7, 1);
-        var three = PairedBootstrap.run(candidate, baseline, 200, 7, 3);
+        var one = PairedBootstrap.run(models, 200, 7, 1);
+        var three = PairedBootstrap.run(models, 200, 7, 3);
 
         // then
         assertThat(three.keySet()).containsExactlyElementsOf(one.keySet());
@@ -72,13 +88,9 @@ class PairedBootstrapTest {
     void shouldFindABetterModelBetterAndTheSameModelNotDifferent() throws Exception {
         // given
         var data = Synthetic.binary(ROWS, 0.3, 5);
-        var candidate = new BinaryResampling(data.actual(), data.predicted(), data.score());
-        var worse = data.withNoise(0.5, 6);
-        var baseline = new BinaryResampling(worse.actual(), worse.predicted(), worse.score());
-
         // when
-        var better = PairedBootstrap.run(candidate, baseline, 500, 11, 2);
-        var same = PairedBootstrap.run(candidate, candidate, 100, 11, 2);
+        var better = PairedBootstrap.run(pair(data, data.withNoise(0.5, 6)), 500, 11, 2);
+        var same = PairedBootstrap.run(pair(data, data), 100, 11, 2);
 
         // then
         var auc = better.get("roc_auc");
@@ -110,7 +122,7 @@ class PairedBootstrapTest {
 
         // when
         for (int row = 0; row < draws; row++) {
-            int w = weights.weight(row % 1000, row);
+            int w = weights.weight(row % 1000, row / 1000);
             sum += w;
             squares += (long) w * w;
             zeros += w == 0 ? 1 : 0;
