@@ -13,6 +13,10 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +41,21 @@ public final class YamlNodes {
     public YamlNodes(final String file, final String what) {
         this.file = file;
         this.what = what;
+    }
+
+    /**
+     * Reads a configuration file's text.
+     *
+     * @throws InputException naming the file when it cannot be read or is not UTF-8
+     */
+    public static String readText(final Path file, final String what) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        }
+        catch (IOException | RuntimeException e) {
+            throw new InputException(file, "cannot read " + what + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mlops.validation;
 
 import io.mlops.util.InputException;
+import io.mlops.util.YamlNodes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +28,7 @@ public final class SchemaFile {
      * @throws InputException when the file cannot be read, is not valid YAML/JSON, or breaks a schema rule
      */
     public static DataSchema read(final Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (IOException | RuntimeException e) {
-            throw new InputException(file, "cannot read schema: " + describe(e));
-        }
-        var schema = SchemaNodes.read(file.toString(), text);
+        var schema = SchemaNodes.read(file.toString(), YamlNodes.readText(file, "schema"));
         if (schema == null) {
             throw new InputException(file, "the schema is empty: expected at least 'columns:'");
         }
@@ -49,10 +43,6 @@ public final class SchemaFile {
             Files.createDirectories(parent);
         }
         Files.writeString(file, SchemaYaml.render(schema), StandardCharsets.UTF_8);
-    }
-
-    private static String describe(final Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static void check(final Path file, final DataSchema schema) {
