@@ -12,7 +12,7 @@ import java.util.Objects;
  * the chart stays readable where a page's inline styles are blocked.
  */
 public final class SvgBarChart {
-    private static final String[] PALETTE = {"#7b8794", "#e8772e", "#2f80c2", "#2e9e5b", "#8e44ad"};
+    static final String[] PALETTE = {"#7b8794", "#e8772e", "#2f80c2", "#2e9e5b", "#8e44ad"};
     private static final int PLOT_HEIGHT = 180;
     private static final int AXIS_WIDTH = 64;
     private static final int MARGIN_RIGHT = 12;
@@ -215,7 +215,7 @@ public final class SvgBarChart {
         return label.substring(0, label.offsetByCodePoints(0, MAX_LABEL_CHARS - 1)) + "…";
     }
 
-    private static String format(final double coordinate) {
+    static String format(final double coordinate) {
         return String.format(NumberText.LOCALE, "%.1f", coordinate);
     }
 }
