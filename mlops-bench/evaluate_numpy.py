@@ -39,8 +39,9 @@ import scipy
 import sklearn
 from sklearn import metrics as skm
 
-# at most this many resamples' weight rows are in memory at once (chunk x rows x 8 bytes per array)
-CHUNK_CELLS = 8_000_000
+# weights of at most this many (resample, row) cells at once: each temporary array is 8 bytes a cell, 16 MB;
+# smaller chunks lose numpy's per-call overhead to more calls, larger ones spill out of the caches
+CHUNK_CELLS = 2_000_000
 
 
 def parse_args():
