@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * The metrics of a binary classifier under MLflow's default-evaluator names, each computed as scikit-learn does
- * (DESIGN.md §4: equal to 1e-9): precision, recall and F1 are 0 where their denominator is (sklearn's
- * {@code zero_division} default), log loss clips probabilities to machine epsilon and renormalises, and ROC AUC
- * and the precision-recall AUC integrate the curves by trapezoids over the distinct scores.
+ * (DESIGN.md §4: equal to 1e-9; golden/evaluation/make_evaluation_fixtures.py names MLflow's definitions):
+ * precision, recall and F1 are 0 where their denominator is (sklearn's {@code zero_division} default), log loss
+ * clips probabilities to machine epsilon, ROC AUC integrates the ROC curve by trapezoids over the distinct scores,
+ * and MLflow's {@code precision_recall_auc} is sklearn's {@code average_precision_score}.
  */
 final class BinaryMetrics {
     /** {@code np.finfo(np.float64).eps}, sklearn's clipping bound for log loss. */
@@ -17,8 +18,8 @@ final class BinaryMetrics {
     }
 
     /**
-     * Computes every metric the data allows: the score-based ones only with scores, ROC and precision-recall AUC
-     * only when both classes occur.
+     * Computes every metric the data allows: the score-based ones only with scores; ROC AUC is NaN unless both
+     * classes occur (sklearn 1.9 returns NaN with a warning).
      *
      * @param actual    whether each row's label is the positive class
      * @param predicted whether each row was predicted positive
@@ -60,11 +61,9 @@ final class BinaryMetrics {
         metrics.put("true_positives", tp);
         if (score != null) {
             metrics.put("log_loss", logLoss(actual, score));
-            if (tp + fn > 0 && fp + tn > 0) {
-                var ranked = RankedScores.of(score);
-                metrics.put("roc_auc", rocAuc(ranked, actual));
-                metrics.put("precision_recall_auc", precisionRecallAuc(ranked, actual));
-            }
+            var ranked = RankedScores.of(score);
+            metrics.put("roc_auc", tp + fn > 0 && fp + tn > 0 ? rocAuc(ranked, actual) : Double.NaN);
+            metrics.put("precision_recall_auc", averagePrecision(ranked, actual));
             metrics.put("brier_score", brierScore(actual, score));
         }
         return metrics;
@@ -81,18 +80,20 @@ final class BinaryMetrics {
     }
 
     /**
-     * Mean negative log-likelihood. As sklearn's {@code log_loss} on a 1-D score: each row becomes
-     * {@code [1 - p, p]}, both clipped to {@code [eps, 1 - eps]}, divided by their sum.
+     * Mean negative log-likelihood as sklearn's {@code log_loss} on the columns {@code [1 - p, p]}: the probability
+     * given to the true class, clipped to {@code [eps, 1 - eps]} (sklearn 1.9 no longer renormalises rows).
      */
     static double logLoss(final boolean[] actual, final double[] score) {
         var sum = new CompensatedSum();
         for (int i = 0; i < actual.length; i++) {
-            double negative = clip(1 - score[i]);
-            double positive = clip(score[i]);
-            double likelihood = (actual[i] ? positive : negative) / (negative + positive);
-            sum.add(-Math.log(likelihood));
+            sum.add(logLossTerm(actual[i], score[i]));
         }
         return sum.value() / actual.length;
+    }
+
+    /** One row's term of the log loss. */
+    static double logLossTerm(final boolean positive, final double score) {
+        return -Math.log(clip(positive ? score : 1 - score));
     }
 
     /** A probability clipped to {@code [eps, 1 - eps]}, as sklearn's log loss does. */
@@ -138,11 +139,10 @@ final class BinaryMetrics {
     }
 
     /**
-     * MLflow's {@code precision_recall_auc}: {@code sklearn.metrics.auc(recall, precision)} over
-     * {@code precision_recall_curve}, i.e. trapezoids between the curve's points at each distinct score (highest
-     * first) and the point (recall 0, precision 1) that sklearn appends.
+     * MLflow's {@code precision_recall_auc}: sklearn's {@code average_precision_score}, the precision at each
+     * distinct score (highest first) weighted by the recall it adds, Σ (R_k − R_{k−1}) P_k. 0 without positives.
      */
-    static double precisionRecallAuc(final RankedScores ranked, final boolean[] actual) {
+    static double averagePrecision(final RankedScores ranked, final boolean[] actual) {
         var rows = ranked.rows();
         long positivesTotal = 0;
         for (boolean positive : actual) {
@@ -150,25 +150,24 @@ final class BinaryMetrics {
                 positivesTotal++;
             }
         }
-        double area = 0;
-        double previousRecall = 0;
-        double previousPrecision = 1;
+        if (positivesTotal == 0) {
+            return 0.0;
+        }
+        double sum = 0;
         long truePositives = 0;
         int start = 0;
         for (int g = 0; g < ranked.groups(); g++) {
             int end = ranked.groupEnd(g);
+            long positives = 0;
             for (int i = start; i < end; i++) {
                 if (actual[rows[i]]) {
-                    truePositives++;
+                    positives++;
                 }
             }
-            double recall = (double) truePositives / positivesTotal;
-            double precision = (double) truePositives / end;
-            area += (recall - previousRecall) * (precision + previousPrecision) / 2;
-            previousRecall = recall;
-            previousPrecision = precision;
+            truePositives += positives;
+            sum += (double) positives / positivesTotal * ((double) truePositives / end);
             start = end;
         }
-        return area;
+        return sum;
     }
 }

@@ -120,10 +120,7 @@ final class BinaryResampling implements PairedBootstrap.Pair {
             for (int i = 0; i < n; i++) {
                 int row = rows[i];
                 positive[i] = (byte) (actual[row] ? 1 : 0);
-                double negativeProbability = BinaryMetrics.clip(1 - score[row]);
-                double positiveProbability = BinaryMetrics.clip(score[row]);
-                logLoss[i] = -Math.log((actual[row] ? positiveProbability : negativeProbability)
-                        / (negativeProbability + positiveProbability));
+                logLoss[i] = BinaryMetrics.logLossTerm(actual[row], score[row]);
                 double error = score[row] - positive[i];
                 brier[i] = error * error;
             }
@@ -146,9 +143,8 @@ final class BinaryResampling implements PairedBootstrap.Pair {
             long positives = 0;
             long negatives = 0;
             long rocArea = 0;
-            // Σ Δtp × (precision + previous precision) / 2: divided by all positives, the PR area
-            double prArea = 0;
-            double previousPrecision = 1;
+            // Σ positives × precision at each run of ties: divided by all positives, the average precision
+            double precisionSum = 0;
             for (int i = 0; i < rows.length; i++) {
                 int w = ordered[i];
                 int p = positive[i];
@@ -161,10 +157,8 @@ final class BinaryResampling implements PairedBootstrap.Pair {
                     positivesAbove += positives;
                     negativesAbove += negatives;
                     long seen = positivesAbove + negativesAbove;
-                    // until a row with weight is seen, precision stays at the curve's start, 1
-                    double precision = seen == 0 ? 1.0 : (double) positivesAbove / seen;
-                    prArea += positives * (precision + previousPrecision) / 2;
-                    previousPrecision = precision;
+                    // a run of ties with no weight adds nothing (and must not divide by zero)
+                    precisionSum += seen == 0 ? 0 : positives * ((double) positivesAbove / seen);
                     positives = 0;
                     negatives = 0;
                 }
@@ -173,7 +167,7 @@ final class BinaryResampling implements PairedBootstrap.Pair {
             boolean bothClasses = positivesAbove > 0 && negativesAbove > 0;
             into[4] = logLossSum / total;
             into[5] = bothClasses ? rocArea / (2.0 * positivesAbove * negativesAbove) : Double.NaN;
-            into[6] = bothClasses ? prArea / positivesAbove : Double.NaN;
+            into[6] = positivesAbove > 0 ? precisionSum / positivesAbove : 0.0;
             into[7] = brierSum / total;
         }
     }

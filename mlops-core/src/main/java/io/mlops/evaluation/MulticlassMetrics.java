@@ -87,23 +87,49 @@ final class MulticlassMetrics {
         metrics.put("f1_score_macro", macroF1 / present);
         if (scores != null) {
             metrics.put("log_loss", logLoss(actual, scores));
+            var auc = rocAuc(actual, scores, support);
+            metrics.put("roc_auc", auc[0]);
+            metrics.put("roc_auc_macro", auc[1]);
         }
         return new Result(metrics, List.copyOf(table));
     }
 
     /**
-     * Mean negative log-likelihood as sklearn's {@code log_loss}: each row's probabilities clipped to
-     * {@code [eps, 1 - eps]} and divided by their sum.
+     * Mean negative log-likelihood as sklearn's {@code log_loss}: the probability of the true class, clipped to
+     * {@code [eps, 1 - eps]}.
      */
     static double logLoss(final int[] actual, final double[][] scores) {
         var sum = new CompensatedSum();
         for (int i = 0; i < actual.length; i++) {
-            double total = 0;
-            for (double[] classScores : scores) {
-                total += BinaryMetrics.clip(classScores[i]);
-            }
-            sum.add(-Math.log(BinaryMetrics.clip(scores[actual[i]][i]) / total));
+            sum.add(-Math.log(BinaryMetrics.clip(scores[actual[i]][i])));
         }
         return sum.value() / actual.length;
+    }
+
+    /**
+     * One-vs-rest ROC AUC of each class that occurs, averaged by support ({@code weighted}, what MLflow logs as
+     * {@code roc_auc}) and plainly ({@code macro}).
+     *
+     * @return {weighted, macro}
+     */
+    static double[] rocAuc(final int[] actual, final double[][] scores, final long[] support) {
+        double weighted = 0;
+        double macro = 0;
+        int classes = 0;
+        long n = actual.length;
+        for (int c = 0; c < scores.length; c++) {
+            if (support[c] == 0 || support[c] == n) {
+                continue;
+            }
+            var isClass = new boolean[actual.length];
+            for (int i = 0; i < actual.length; i++) {
+                isClass[i] = actual[i] == c;
+            }
+            double auc = BinaryMetrics.rocAuc(RankedScores.of(scores[c]), isClass);
+            weighted += auc * support[c];
+            macro += auc;
+            classes++;
+        }
+        return new double[] {weighted / n, macro / classes};
     }
 }

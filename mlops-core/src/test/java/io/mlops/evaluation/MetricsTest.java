@@ -33,9 +33,9 @@ class MetricsTest {
         // when
         var metrics = BinaryMetrics.compute(ACTUAL, PREDICTED, SCORE);
 
-        // then: 7 of 9 positive-negative pairs ordered right; PR trapezoids 1/3 + 7/36 + 17/72
+        // then: 7 of 9 positive-negative pairs ordered right; average precision 1/3 · 1 + 1/3 · 2/3 + 1/3 · 3/4
         assertThat(metrics.get("roc_auc").doubleValue()).isCloseTo(7.0 / 9, within(1e-15));
-        assertThat(metrics.get("precision_recall_auc").doubleValue()).isCloseTo(55.0 / 72, within(1e-15));
+        assertThat(metrics.get("precision_recall_auc").doubleValue()).isCloseTo(29.0 / 36, within(1e-15));
         double logLoss = -(Math.log(0.9) + Math.log(0.4) + Math.log(0.65) + Math.log(0.2) + Math.log(0.7)
                 + Math.log(0.9)) / 6;
         assertThat(metrics.get("log_loss").doubleValue()).isCloseTo(logLoss, within(1e-15));
@@ -56,13 +56,14 @@ class MetricsTest {
     }
 
     @Test
-    void shouldLeaveOutAucsWhenOnlyOneClassOccurs() {
+    void shouldGiveNoRocAucWhenOnlyOneClassOccurs() {
         // when
         var metrics = BinaryMetrics.compute(new boolean[] {true, true}, new boolean[] {true, false},
                 new double[] {0.8, 0.3});
 
-        // then: sklearn raises "Only one class present in y_true"
-        assertThat(metrics).doesNotContainKeys("roc_auc", "precision_recall_auc").containsKey("log_loss");
+        // then: sklearn 1.9 returns NaN with a warning; average precision is 1 when every label is positive
+        assertThat(metrics.get("roc_auc").doubleValue()).isNaN();
+        assertThat(metrics.get("precision_recall_auc").doubleValue()).isEqualTo(1.0);
     }
 
     @Test
