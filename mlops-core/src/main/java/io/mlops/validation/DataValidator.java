@@ -1,6 +1,7 @@
 package io.mlops.validation;
 
 import io.mlops.data.DataFormat;
+import io.mlops.data.DatasetInfo;
 import io.mlops.report.ErrorReport;
 import io.mlops.report.ErrorReportWriter;
 import io.mlops.report.ReportKind;

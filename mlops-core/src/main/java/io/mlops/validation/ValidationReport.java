@@ -3,6 +3,7 @@ package io.mlops.validation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.mlops.data.DatasetInfo;
 import io.mlops.report.ReportKind;
 import io.mlops.report.Status;
 import io.mlops.validation.drift.DriftReport;

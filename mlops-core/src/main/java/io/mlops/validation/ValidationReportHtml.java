@@ -1,5 +1,6 @@
 package io.mlops.validation;
 
+import io.mlops.data.DatasetInfo;
 import io.mlops.report.DisplayValues;
 import io.mlops.report.Html;
 import io.mlops.report.HtmlElement;

@@ -1,6 +1,7 @@
 package io.mlops.validation;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.mlops.data.DatasetInfo;
 import io.mlops.report.ReportJson;
 import io.mlops.validation.drift.ColumnDrift;
 import io.mlops.validation.drift.DriftReport;

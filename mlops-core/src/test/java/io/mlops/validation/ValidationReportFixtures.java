@@ -1,5 +1,6 @@
 package io.mlops.validation;
 
+import io.mlops.data.DatasetInfo;
 import io.mlops.report.Status;
 import io.mlops.validation.drift.ColumnDrift;
 import io.mlops.validation.drift.DriftMethod;

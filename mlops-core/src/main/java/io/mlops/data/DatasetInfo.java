@@ -1,4 +1,4 @@
-package io.mlops.validation;
+package io.mlops.data;
 
 /**
  * Identifies a dataset in a report.
