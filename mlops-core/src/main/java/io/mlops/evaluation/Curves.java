@@ -15,10 +15,6 @@ final class Curves {
     private Curves() {
     }
 
-    /** A curve's points, x and y in [0, 1]. */
-    record Curve(double[] x, double[] y) {
-    }
-
     /** The ROC curve from (0, 0) through each distinct score to (1, 1). */
     static Curve roc(final RankedScores ranked, final boolean[] actual) {
         return trace(ranked, actual, true);

@@ -23,28 +23,10 @@ final class Fairness {
     }
 
     /**
-     * The measures across groups, and each group's rates.
-     *
-     * @param measures the four measures above
-     * @param groups   per group: rows, selection rate, true and false positive rates
-     */
-    record Result(Map<String, Double> measures, Map<String, GroupRates> groups) {
-    }
-
-    /**
-     * @param rows              rows in the group
-     * @param selectionRate     share predicted positive
-     * @param truePositiveRate  share of its positives predicted positive (NaN without positives)
-     * @param falsePositiveRate share of its negatives predicted positive (NaN without negatives)
-     */
-    record GroupRates(long rows, double selectionRate, double truePositiveRate, double falsePositiveRate) {
-    }
-
-    /**
      * @param groupNames the group labels; indexes below refer to this list
      * @param group      each row's group index
      */
-    static Result compute(final List<String> groupNames, final int[] group, final boolean[] actual,
+    static FairnessResult compute(final List<String> groupNames, final int[] group, final boolean[] actual,
             final boolean[] predicted) {
         int k = groupNames.size();
         var rows = new long[k];
@@ -68,7 +50,7 @@ final class Fairness {
                 positives[g]++;
             }
         }
-        var groups = new LinkedHashMap<String, GroupRates>();
+        var groups = new LinkedHashMap<String, FairnessResult.GroupRates>();
         var selection = new Range();
         var tpr = new Range();
         var fpr = new Range();
@@ -77,7 +59,7 @@ final class Fairness {
                 continue;
             }
             long negatives = rows[g] - positives[g];
-            var rates = new GroupRates(rows[g], (double) selected[g] / rows[g],
+            var rates = new FairnessResult.GroupRates(rows[g], (double) selected[g] / rows[g],
                     positives[g] == 0 ? Double.NaN : (double) truePositives[g] / positives[g],
                     negatives == 0 ? Double.NaN : (double) falsePositives[g] / negatives);
             groups.put(groupNames.get(g), rates);
@@ -90,7 +72,7 @@ final class Fairness {
         measures.put("demographic_parity_ratio", selection.ratio());
         measures.put("equalized_odds_difference", Math.max(tpr.difference(), fpr.difference()));
         measures.put("disparate_impact", selection.ratio());
-        return new Result(measures, groups);
+        return new FairnessResult(measures, groups);
     }
 
     /** The smallest and largest of the defined values. */

@@ -14,20 +14,8 @@ final class MulticlassMetrics {
     private MulticlassMetrics() {
     }
 
-    /**
-     * Precision, recall, F1 and support of one class, one against the rest.
-     *
-     * @param label     the class
-     * @param precision of predictions of this class, the share that were right
-     * @param recall    of rows of this class, the share predicted as it
-     * @param f1        harmonic mean of the two
-     * @param support   rows whose label is this class
-     */
-    record ClassMetrics(String label, double precision, double recall, double f1, long support) {
-    }
-
-    /** The metrics and the per-class table. */
-    record Result(Map<String, Number> metrics, List<ClassMetrics> classes) {
+    /** The metrics, the per-class table, and counts by actual (first index) and predicted class. */
+    record Result(Map<String, Number> metrics, List<ClassMetrics> classes, long[][] confusion) {
     }
 
     /**
@@ -42,8 +30,10 @@ final class MulticlassMetrics {
         var truePositives = new long[k];
         var predictedCounts = new long[k];
         var support = new long[k];
+        var confusion = new long[k][k];
         long correct = 0;
         for (int i = 0; i < actual.length; i++) {
+            confusion[actual[i]][predicted[i]]++;
             support[actual[i]]++;
             predictedCounts[predicted[i]]++;
             if (actual[i] == predicted[i]) {
@@ -91,7 +81,7 @@ final class MulticlassMetrics {
             metrics.put("roc_auc", auc[0]);
             metrics.put("roc_auc_macro", auc[1]);
         }
-        return new Result(metrics, List.copyOf(table));
+        return new Result(metrics, List.copyOf(table), confusion);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mlops.evaluation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,61 @@ record Predictions(String file, String format, String sha256, Task task, List<St
 
     int rows() {
         return lines.length;
+    }
+
+    /** The given rows only, in the given order (a slice, or the rows paired with another file). */
+    Predictions subset(final int[] rows) {
+        double[][] subsetScores = null;
+        if (classScores != null) {
+            subsetScores = new double[classScores.length][];
+            for (int c = 0; c < classScores.length; c++) {
+                subsetScores[c] = pick(classScores[c], rows);
+            }
+        }
+        var subsetAttributes = new LinkedHashMap<String, Attribute>();
+        attributes.forEach((name, attribute) -> subsetAttributes.put(name,
+                new Attribute(attribute.values(), pick(attribute.codes(), rows))));
+        return new Predictions(file, format, sha256, task, classes, pick(label, rows), pick(predicted, rows),
+                pick(score, rows), subsetScores, pick(actual, rows), pick(estimate, rows),
+                ids == null ? null : pickIds(rows), pick(lines, rows), subsetAttributes);
+    }
+
+    private String[] pickIds(final int[] rows) {
+        var picked = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = ids[rows[i]];
+        }
+        return picked;
+    }
+
+    private static int[] pick(final int[] values, final int[] rows) {
+        if (values == null) {
+            return null;
+        }
+        var picked = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = values[rows[i]];
+        }
+        return picked;
+    }
+
+    private static double[] pick(final double[] values, final int[] rows) {
+        if (values == null) {
+            return null;
+        }
+        var picked = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = values[rows[i]];
+        }
+        return picked;
+    }
+
+    private static long[] pick(final long[] values, final int[] rows) {
+        var picked = new long[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = values[rows[i]];
+        }
+        return picked;
     }
 
     /** Binary: whether each row's label is the positive class (the second of the two classes). */

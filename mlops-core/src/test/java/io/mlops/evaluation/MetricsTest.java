@@ -136,7 +136,7 @@ class MetricsTest {
         assertThat(metrics.get("recall_score_macro").doubleValue()).isCloseTo(0.3333333333333333, within(1e-15));
         assertThat(metrics.get("f1_score_macro").doubleValue()).isCloseTo(0.26666666666666666, within(1e-15));
         assertThat(metrics.get("f1_score").doubleValue()).isCloseTo(0.26666666666666666, within(1e-15));
-        assertThat(result.classes()).extracting(MulticlassMetrics.ClassMetrics::support).containsExactly(2L, 2L, 2L);
+        assertThat(result.classes()).extracting(ClassMetrics::support).containsExactly(2L, 2L, 2L);
         assertThat(result.classes().get(0).precision()).isCloseTo(2.0 / 3, within(1e-15));
     }
 
@@ -146,7 +146,7 @@ class MetricsTest {
         var result = MulticlassMetrics.compute(List.of("a", "b", "c"), new int[] {0, 1}, new int[] {0, 0}, null);
 
         // then
-        assertThat(result.classes()).extracting(MulticlassMetrics.ClassMetrics::label).containsExactly("a", "b");
+        assertThat(result.classes()).extracting(ClassMetrics::label).containsExactly("a", "b");
         assertThat(result.metrics().get("recall_score_macro").doubleValue()).isEqualTo(0.5);
     }
 }
