@@ -13,7 +13,8 @@ import java.util.concurrent.BlockingQueue;
  * back instead of queueing bytes.
  */
 final class BackgroundSha256 implements AutoCloseable {
-    private static final int BLOCK_BYTES = 1 << 16;
+    /** Blocks are handed over when full: each hand-off wakes the other thread, which costs more than copying. */
+    private static final int BLOCK_BYTES = 1 << 18;
     private static final int BLOCKS = 4;
     private static final Block END = new Block(0);
 
@@ -22,6 +23,8 @@ final class BackgroundSha256 implements AutoCloseable {
     private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
     /** Started on the first bytes: a reader that only looks at a file's header never starts it. */
     private Thread worker;
+    /** The block being filled; null when there is none. */
+    private Block filling;
     private byte[] result;
 
     /** Queues a copy of the bytes for hashing; blocks while the hashing thread is behind. */
@@ -31,11 +34,18 @@ final class BackgroundSha256 implements AutoCloseable {
         }
         int done = 0;
         while (done < length) {
-            var block = take(free);
-            block.length = Math.min(length - done, BLOCK_BYTES);
-            System.arraycopy(bytes, offset + done, block.bytes, 0, block.length);
-            put(block);
-            done += block.length;
+            if (filling == null) {
+                filling = take(free);
+                filling.length = 0;
+            }
+            int count = Math.min(length - done, BLOCK_BYTES - filling.length);
+            System.arraycopy(bytes, offset + done, filling.bytes, filling.length, count);
+            filling.length += count;
+            done += count;
+            if (filling.length == BLOCK_BYTES) {
+                put(filling);
+                filling = null;
+            }
         }
     }
 
@@ -43,6 +53,10 @@ final class BackgroundSha256 implements AutoCloseable {
     byte[] digest() throws InterruptedIOException {
         if (result == null) {
             if (worker != null) {
+                if (filling != null) {
+                    put(filling);
+                    filling = null;
+                }
                 put(END);
                 try {
                     worker.join();

@@ -16,9 +16,9 @@ import java.util.function.UnaryOperator;
  */
 final class BatchingVisitor implements RecordVisitor {
     /** Kept strings over all text columns: at most about 5 MB (32 characters each), also with many columns. */
-    private static final int STRING_SLOTS = 1 << 16;
+    private static final int STRING_SLOTS = 1 << 15;
     /** Kept strings per text column: enough for the categories of a typical column. */
-    private static final int MAX_STRING_SLOTS_PER_COLUMN = 4096;
+    private static final int MAX_STRING_SLOTS_PER_COLUMN = 8192;
     private static final int MIN_STRING_SLOTS_PER_COLUMN = 64;
 
     private final String file;

@@ -1,16 +1,21 @@
 package io.mlops.validation;
 
+import java.util.Arrays;
+
 /**
  * Gives a text column's repeated short values one shared String each, on the reading thread: a categorical
- * column then allocates no String per row, and the profiling thread's map lookups find the String's hash
- * already computed and equal values identical. A direct-mapped table: a value that lands on another one's slot
- * replaces it, so memory stays fixed and a column of all-different values only pays for one hash per value.
+ * column then allocates no String per row, and the profiling thread's map lookups find equal values identical.
+ * A direct-mapped table: a value that lands on another one's slot replaces it, so memory stays fixed and a
+ * column of all-different values only pays for one hash and one copy per value.
  */
 final class RepeatedStrings {
     /** Longer values are seldom categories; they are never kept, which bounds the memory of a table. */
     static final int MAX_CHARS = 32;
 
     private final String[] strings;
+    /** Each kept String's characters and hash, compared without calling into String on the hot path. */
+    private final char[][] chars;
+    private final int[] hashes;
     private final int mask;
 
     /**
@@ -23,6 +28,8 @@ final class RepeatedStrings {
             throw new IllegalArgumentException("slots must be a power of two, got " + slots);
         }
         strings = new String[slots];
+        chars = new char[slots][];
+        hashes = new int[slots];
         mask = slots - 1;
     }
 
@@ -31,30 +38,20 @@ final class RepeatedStrings {
         if (length > MAX_CHARS) {
             return new String(buffer, offset, length);
         }
-        // String.hashCode's formula, so that a kept String's cached hash is the one computed here
+        int end = offset + length;
         int hash = 0;
-        for (int i = offset; i < offset + length; i++) {
+        for (int i = offset; i < end; i++) {
             hash = 31 * hash + buffer[i];
         }
         int slot = (hash ^ (hash >>> 16)) & mask;
-        var kept = strings[slot];
-        if (kept != null && kept.hashCode() == hash && sameChars(kept, buffer, offset, length)) {
-            return kept;
+        var kept = chars[slot];
+        if (kept != null && hashes[slot] == hash && Arrays.equals(kept, 0, kept.length, buffer, offset, end)) {
+            return strings[slot];
         }
         var value = new String(buffer, offset, length);
         strings[slot] = value;
+        chars[slot] = Arrays.copyOfRange(buffer, offset, end);
+        hashes[slot] = hash;
         return value;
-    }
-
-    private static boolean sameChars(final String kept, final char[] buffer, final int offset, final int length) {
-        if (kept.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (kept.charAt(i) != buffer[offset + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
