@@ -12,20 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
  * The bytes of a dataset file, read once from front to back while they are hashed with SHA-256
- * and counted for progress displays.
+ * (on another thread, see {@link BackgroundSha256}) and counted for progress displays.
  */
 final class HashingFileInput implements Closeable {
     private static final int DRAIN_BUFFER_BYTES = 1 << 16;
 
     private final Path file;
     private final FileChannel channel;
-    private final MessageDigest digest;
+    private final BackgroundSha256 digest = new BackgroundSha256();
     private final long size;
     // Written only by the reading thread; volatile so that a progress display on another thread sees it.
     private volatile long position;
@@ -35,7 +33,6 @@ final class HashingFileInput implements Closeable {
         this.file = file;
         this.channel = channel;
         this.size = size;
-        this.digest = newSha256();
     }
 
     /**
@@ -142,15 +139,7 @@ final class HashingFileInput implements Closeable {
 
     @Override
     public void close() throws IOException {
+        digest.close();
         channel.close();
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            // every Java SE platform must provide SHA-256 (MessageDigest Javadoc)
-            throw new IllegalStateException(e);
-        }
     }
 }

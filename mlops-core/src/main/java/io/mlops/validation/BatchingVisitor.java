@@ -3,6 +3,7 @@ package io.mlops.validation;
 import io.mlops.data.RecordVisitor;
 import io.mlops.util.InputException;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -14,12 +15,19 @@ import java.util.function.UnaryOperator;
  * type check instead.
  */
 final class BatchingVisitor implements RecordVisitor {
+    /** Kept strings over all text columns: at most about 5 MB (32 characters each), also with many columns. */
+    private static final int STRING_SLOTS = 1 << 15;
+    /** Kept strings per text column: enough for the categories of a typical column. */
+    private static final int MAX_STRING_SLOTS_PER_COLUMN = 8192;
+    private static final int MIN_STRING_SLOTS_PER_COLUMN = 64;
+
     private final String file;
     private final List<ColumnPlan> plans;
     private final ColumnType[] types;
     private final boolean typedFormat;
     private final UnaryOperator<RowBatch> handOff;
     private final Violations[] typeViolations;
+    private final RepeatedStrings[] strings;
     private RowBatch batch;
     private int slot;
     private long line;
@@ -46,6 +54,20 @@ final class BatchingVisitor implements RecordVisitor {
         for (int i = 0; i < typeViolations.length; i++) {
             typeViolations[i] = new Violations();
         }
+        strings = repeatedStrings(types);
+    }
+
+    private static RepeatedStrings[] repeatedStrings(final ColumnType[] types) {
+        long textColumns = Arrays.stream(types).filter(t -> t == ColumnType.STRING).count();
+        int slots = (int) Math.max(MIN_STRING_SLOTS_PER_COLUMN, Math.min(MAX_STRING_SLOTS_PER_COLUMN,
+                Long.highestOneBit(STRING_SLOTS / Math.max(1, textColumns))));
+        var tables = new RepeatedStrings[types.length];
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == ColumnType.STRING) {
+                tables[i] = new RepeatedStrings(slots);
+            }
+        }
+        return tables;
     }
 
     @Override
@@ -68,7 +90,7 @@ final class BatchingVisitor implements RecordVisitor {
     public void text(final int column, final char[] buffer, final int offset, final int length) {
         // Kept small so that the JIT inlines it into the reader's field loop; the work is in one method per type.
         switch (types[column]) {
-            case STRING -> batch.texts[column][slot] = new String(buffer, offset, length);
+            case STRING -> batch.texts[column][slot] = strings[column].of(buffer, offset, length);
             case INTEGER -> integer(column, buffer, offset, length);
             case NUMBER -> decimal(column, buffer, offset, length);
             default -> otherText(column, buffer, offset, length);

@@ -33,6 +33,13 @@ final class NumericStats extends ColumnStats {
     private final Double minBound;
     private final Double maxBound;
     private final Set<Double> allowed;
+    /**
+     * Whether the sketch still waits for the exact counts. While they hold every value, the sketch gets no
+     * update per value (its compactions are most of a column's cost): it is filled from the counts, one
+     * weighted update per distinct value, which DataSketches documents as equivalent to that many updates,
+     * once the counts overflow or the pass is over.
+     */
+    private boolean sketchFromCounts = true;
     private HllSketch distinct;
     private double[] exact = new double[1024];
     private int exactSize;
@@ -76,8 +83,17 @@ final class NumericStats extends ColumnStats {
             return;
         }
         addMoments(n);
-        sketch.update(scratch, 0, n);
-        countDistinct(n);
+        int counted = countDistinct(n);
+        if (distinct != null) {
+            if (sketchFromCounts) {
+                // the counts overflowed in this batch: they hold its first values, the sketch gets the rest
+                fillSketchFromCounts();
+                sketch.update(scratch, counted, n - counted);
+            }
+            else {
+                sketch.update(scratch, 0, n);
+            }
+        }
         keepExact(n);
     }
 
@@ -119,23 +135,38 @@ final class NumericStats extends ColumnStats {
         max = batchMax;
     }
 
-    private void countDistinct(final int n) {
+    /** Counts the distinct values; returns how many of the batch's first values went into the exact counts. */
+    private int countDistinct(final int n) {
         int i = 0;
         if (distinct == null) {
             while (i < n && small.add(scratch[i])) {
                 i++;
             }
             if (i == n) {
-                return;
+                return n;
             }
             distinct = new HllSketch(HLL_LG_K);
             for (double seen : small.values()) {
                 distinct.update(seen);
             }
         }
+        int counted = i;
         for (; i < n; i++) {
             distinct.update(scratch[i]);
         }
+        return counted;
+    }
+
+    private KllDoublesSketch sketch() {
+        if (sketchFromCounts) {
+            fillSketchFromCounts();
+        }
+        return sketch;
+    }
+
+    private void fillSketchFromCounts() {
+        small.toMap().forEach(sketch::update);
+        sketchFromCounts = false;
     }
 
     private void keepExact(final int n) {
@@ -165,7 +196,7 @@ final class NumericStats extends ColumnStats {
         List<ValueCount> top = null;
         if (count > 0 && plan.type() != ColumnType.TIMESTAMP) {
             quantiles = new LinkedHashMap<>();
-            double[] values = sketch.getQuantiles(QUANTILES, QuantileSearchCriteria.INCLUSIVE);
+            double[] values = sketch().getQuantiles(QUANTILES, QuantileSearchCriteria.INCLUSIVE);
             for (int i = 0; i < QUANTILES.length; i++) {
                 quantiles.put(Double.toString(QUANTILES[i]), values[i]);
             }
@@ -203,7 +234,7 @@ final class NumericStats extends ColumnStats {
             Arrays.sort(sorted);
         }
         var valueCounts = distinct == null && small.size() <= NumericSample.MAX_EXACT_DISTINCT ? small.toMap() : null;
-        return new NumericSample(count, sorted, sketch, valueCounts, distinctCount());
+        return new NumericSample(count, sorted, sketch(), valueCounts, distinctCount());
     }
 
     private String format(final double value) {

@@ -26,7 +26,7 @@ final class TextStats extends ColumnStats {
 
     private final Set<String> allowed;
     private final Matcher matcher;
-    private Map<String, long[]> counts = new HashMap<>();
+    private Map<String, Tally> counts = new HashMap<>();
     private ItemsSketch<String> frequent;
     private HllSketch distinct;
 
@@ -49,42 +49,58 @@ final class TextStats extends ColumnStats {
                 continue;
             }
             count++;
-            if (allowed != null && !allowed.contains(v)) {
+            var tally = countExactly(v);
+            boolean isAllowed = tally != null ? tally.allowed : isAllowed(v);
+            boolean matches = tally != null ? tally.matches : matches(v);
+            if (!isAllowed) {
                 notAllowed.add(batch.lines[i], v);
             }
-            if (matcher != null && !matcher.reset(v).matches()) {
+            if (!matches) {
                 noMatch.add(batch.lines[i], v);
             }
             if (unique != null) {
                 unique.add(hash(v));
             }
-            countValue(v);
+            if (tally == null) {
+                frequent.update(v);
+                distinct.update(v);
+            }
             values[i] = null;
         }
     }
 
-    private void countValue(final String v) {
-        if (counts != null) {
-            var counter = counts.get(v);
-            if (counter != null) {
-                counter[0]++;
-                return;
-            }
-            if (counts.size() < CategoricalSample.MAX_EXACT_CATEGORIES) {
-                counts.put(v, new long[] {1});
-                return;
-            }
-            switchToSketches();
+    /** Counts a value in the exact counts and returns its tally, or null once the column has too many values. */
+    private Tally countExactly(final String v) {
+        if (counts == null) {
+            return null;
         }
-        frequent.update(v);
-        distinct.update(v);
+        var tally = counts.get(v);
+        if (tally != null) {
+            tally.count++;
+            return tally;
+        }
+        if (counts.size() < CategoricalSample.MAX_EXACT_CATEGORIES) {
+            tally = new Tally(isAllowed(v), matches(v));
+            counts.put(v, tally);
+            return tally;
+        }
+        switchToSketches();
+        return null;
+    }
+
+    private boolean isAllowed(final String v) {
+        return allowed == null || allowed.contains(v);
+    }
+
+    private boolean matches(final String v) {
+        return matcher == null || matcher.reset(v).matches();
     }
 
     private void switchToSketches() {
         frequent = new ItemsSketch<>(FREQUENT_ITEMS_MAP);
         distinct = new HllSketch(HLL_LG_K);
         counts.forEach((value, n) -> {
-            frequent.update(value, n[0]);
+            frequent.update(value, n.count);
             distinct.update(value);
         });
         counts = null;
@@ -102,10 +118,10 @@ final class TextStats extends ColumnStats {
     Map<String, Long> topCounts(final int limit) {
         if (counts != null) {
             return counts.entrySet().stream()
-                    .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
+                    .sorted(Comparator.<Map.Entry<String, Tally>>comparingLong(e -> -e.getValue().count)
                             .thenComparing(Map.Entry::getKey))
                     .limit(limit)
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue()[0], (a, b) -> a,
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().count, (a, b) -> a,
                             LinkedHashMap::new));
         }
         var rows = frequent.getFrequentItems(ErrorType.NO_FALSE_POSITIVES);
@@ -120,12 +136,24 @@ final class TextStats extends ColumnStats {
     ColumnSample sample() {
         if (counts != null) {
             var exact = new LinkedHashMap<String, Long>();
-            counts.forEach((value, n) -> exact.put(value, n[0]));
+            counts.forEach((value, n) -> exact.put(value, n.count));
             return new CategoricalSample(count, exact, 0, true);
         }
         var kept = topCounts(FREQUENT_ITEMS_MAP);
         long keptTotal = kept.values().stream().mapToLong(Long::longValue).sum();
         return new CategoricalSample(count, kept, Math.max(0, count - keptTotal), false);
+    }
+
+    /** How often a value occurred, and whether it passes the constraints: each distinct value is checked once. */
+    private static final class Tally {
+        private final boolean allowed;
+        private final boolean matches;
+        private long count = 1;
+
+        Tally(final boolean allowed, final boolean matches) {
+            this.allowed = allowed;
+            this.matches = matches;
+        }
     }
 
     /** FNV-1a over the UTF-16 code units, finished with splitmix64: a 64-bit hash without allocation. */

@@ -11,6 +11,11 @@ import java.time.LocalDate;
  */
 final class TextValues {
     private static final int MAX_SAFE_DIGITS = 18;
+    /** At most 15 decimal digits always make an integer below 2^53, which a double holds exactly. */
+    private static final int MAX_EXACT_DIGITS = 15;
+    /** Powers of ten that a double holds exactly (all up to 10^22; the fast path needs up to 10^15). */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15};
 
     private TextValues() {
     }
@@ -51,6 +56,10 @@ final class TextValues {
 
     /** Parses a decimal or scientific number (Java syntax, plus NaN and Infinity). */
     static double parseDouble(final char[] buffer, final int offset, final int length) {
+        double plain = parsePlainDecimal(buffer, offset, length);
+        if (!Double.isNaN(plain)) {
+            return plain;
+        }
         try {
             return JavaDoubleParser.parseDouble(buffer, offset, length);
         }
@@ -59,8 +68,53 @@ final class TextValues {
         }
     }
 
+    /**
+     * The common shape of a CSV number, {@code [-]digits[.digits]} with at most 15 digits, or NaN for any other
+     * text. The digits form an exact integer and 10^fraction is exact, so one division, which IEEE 754 rounds
+     * correctly, gives the correctly rounded value, the same double as {@link Double#parseDouble} (Clinger,
+     * "How to read floating point numbers accurately", 1990: the fast path).
+     */
+    private static double parsePlainDecimal(final char[] buffer, final int offset, final int length) {
+        int i = offset;
+        int end = offset + length;
+        boolean negative = i < end && buffer[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long significand = 0;
+        int digits = 0;
+        int point = -1;
+        for (; i < end; i++) {
+            char c = buffer[i];
+            if (c >= '0' && c <= '9') {
+                significand = significand * 10 + (c - '0');
+                digits++;
+            }
+            else if (c == '.' && point < 0) {
+                point = digits;
+            }
+            else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || digits > MAX_EXACT_DIGITS) {
+            return Double.NaN;
+        }
+        double value = significand / POWERS_OF_TEN[point < 0 ? 0 : digits - point];
+        return negative ? -value : value;
+    }
+
     /** Parses true/false, yes/no, t/f, y/n or 1/0, ignoring case and surrounding spaces. */
     static boolean parseBoolean(final char[] buffer, final int offset, final int length) {
+        // most files write exactly true or false: decided without the case-insensitive comparisons below
+        if (length == 4 && buffer[offset] == 't' && buffer[offset + 1] == 'r' && buffer[offset + 2] == 'u'
+                && buffer[offset + 3] == 'e') {
+            return true;
+        }
+        if (length == 5 && buffer[offset] == 'f' && buffer[offset + 1] == 'a' && buffer[offset + 2] == 'l'
+                && buffer[offset + 3] == 's' && buffer[offset + 4] == 'e') {
+            return false;
+        }
         int start = offset;
         int end = offset + length;
         while (start < end && buffer[start] == ' ') {

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +33,54 @@ class TextValuesTest {
         assertThat(parseDouble("-1e-3")).isEqualTo(-0.001);
         assertThat(parseDouble("NaN")).isNaN();
         assertThatThrownBy(() -> parseDouble("3,25")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-0", "-0.0", "5.", ".5", "0.1", "0.3", "2443.72", "-7169.93", "0.000012345678",
+        "123456789012345", "1234567890.12345", "0.999999999999999", "1234567890123456", "9007199254740993",
+        "1.7976931348623157", "4.9406564584124654"})
+    void shouldParsePlainDecimalsToTheSameDoubleAsJava(final String text) {
+        assertThat(Double.doubleToRawLongBits(parseDouble(text)))
+                .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+    }
+
+    @Test
+    void shouldParseRandomDecimalsToTheSameDoubleAsJava() {
+        var random = new Random(42);
+        for (int i = 0; i < 100_000; i++) {
+            var digits = new StringBuilder();
+            for (int length = 1 + random.nextInt(17); digits.length() < length; ) {
+                digits.append((char) ('0' + random.nextInt(10)));
+            }
+            int point = random.nextInt(digits.length() + 1);
+            var text = (random.nextBoolean() ? "-" : "") + digits.substring(0, point) + "." + digits.substring(point);
+            assertThat(parseDouble(text)).as(text).isEqualTo(Double.parseDouble(text));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", "-", "1.2.3", "1-2", "--1"})
+    void shouldRejectTextThatIsNotANumber(final String text) {
+        assertThatThrownBy(() -> parseDouble(text)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "TRUE", " Yes ", "t", "1", "y"})
+    void shouldParseTrueInAnyOfItsSpellings(final String text) {
+        assertThat(TextValues.parseBoolean(text.toCharArray(), 0, text.length())).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"false", "False", "no", "f", "0", "N"})
+    void shouldParseFalseInAnyOfItsSpellings(final String text) {
+        assertThat(TextValues.parseBoolean(text.toCharArray(), 0, text.length())).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tru", "falsey", "", "2"})
+    void shouldRejectTextThatIsNotABoolean(final String text) {
+        assertThatThrownBy(() -> TextValues.parseBoolean(text.toCharArray(), 0, text.length()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
