@@ -1,6 +1,7 @@
 package io.mlops.validation;
 
 import io.mlops.data.RecordVisitor;
+import io.mlops.data.TextValues;
 import io.mlops.util.InputException;
 
 import java.util.Arrays;

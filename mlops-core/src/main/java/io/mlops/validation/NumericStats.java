@@ -1,5 +1,6 @@
 package io.mlops.validation;
 
+import io.mlops.data.TextValues;
 import io.mlops.validation.drift.ColumnSample;
 import io.mlops.validation.drift.NumericSample;
 import org.apache.datasketches.hll.HllSketch;

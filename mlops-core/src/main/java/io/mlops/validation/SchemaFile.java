@@ -1,5 +1,6 @@
 package io.mlops.validation;
 
+import io.mlops.data.TextValues;
 import io.mlops.util.InputException;
 import io.mlops.util.YamlNodes;
 

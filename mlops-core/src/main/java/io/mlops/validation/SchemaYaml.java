@@ -1,5 +1,7 @@
 package io.mlops.validation;
 
+import io.mlops.data.TextValues;
+
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package io.mlops.validation;
 
+import io.mlops.data.TextValues;
 import io.mlops.validation.drift.CategoricalSample;
 import io.mlops.validation.drift.ColumnSample;
 import org.apache.datasketches.frequencies.ErrorType;

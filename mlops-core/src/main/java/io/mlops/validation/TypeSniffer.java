@@ -4,6 +4,7 @@ import io.mlops.data.DataFormat;
 import io.mlops.data.DatasetReader;
 import io.mlops.data.ReaderLimits;
 import io.mlops.data.RecordVisitor;
+import io.mlops.data.TextValues;
 
 import java.io.IOException;
 import java.nio.file.Path;

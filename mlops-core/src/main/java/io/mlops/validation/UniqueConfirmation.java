@@ -1,5 +1,7 @@
 package io.mlops.validation;
 
+import io.mlops.data.TextValues;
+
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;

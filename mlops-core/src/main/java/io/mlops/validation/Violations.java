@@ -1,5 +1,7 @@
 package io.mlops.validation;
 
+import io.mlops.data.TextValues;
+
 /** Counts the values that break one constraint and remembers the first, for a message naming its line. */
 final class Violations {
     private long count;

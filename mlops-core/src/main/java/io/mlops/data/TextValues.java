@@ -1,4 +1,4 @@
-package io.mlops.validation;
+package io.mlops.data;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 
@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * Parses field text into typed values without creating a String per field. Every method either returns the
  * value or throws {@link IllegalArgumentException}; callers turn that into a located input error.
  */
-final class TextValues {
+public final class TextValues {
     private static final int MAX_SAFE_DIGITS = 18;
     /** At most 15 decimal digits always make an integer below 2^53, which a double holds exactly. */
     private static final int MAX_EXACT_DIGITS = 15;
@@ -21,7 +21,7 @@ final class TextValues {
     }
 
     /** Parses an optionally signed decimal integer. */
-    static long parseLong(final char[] buffer, final int offset, final int length) {
+    public static long parseLong(final char[] buffer, final int offset, final int length) {
         int i = offset;
         int end = offset + length;
         while (i < end && buffer[i] == ' ') {
@@ -55,7 +55,7 @@ final class TextValues {
     }
 
     /** Parses a decimal or scientific number (Java syntax, plus NaN and Infinity). */
-    static double parseDouble(final char[] buffer, final int offset, final int length) {
+    public static double parseDouble(final char[] buffer, final int offset, final int length) {
         double plain = parsePlainDecimal(buffer, offset, length);
         if (!Double.isNaN(plain)) {
             return plain;
@@ -105,7 +105,7 @@ final class TextValues {
     }
 
     /** Parses true/false, yes/no, t/f, y/n or 1/0, ignoring case and surrounding spaces. */
-    static boolean parseBoolean(final char[] buffer, final int offset, final int length) {
+    public static boolean parseBoolean(final char[] buffer, final int offset, final int length) {
         // most files write exactly true or false: decided without the case-insensitive comparisons below
         if (length == 4 && buffer[offset] == 't' && buffer[offset + 1] == 'r' && buffer[offset + 2] == 'u'
                 && buffer[offset + 3] == 'e') {
@@ -153,7 +153,7 @@ final class TextValues {
      * {@code 2024-01-31T12:30[:45[.123]]} with {@code T} or a space, and an optional {@code Z} or
      * {@code ±hh:mm} offset (none means UTC).
      */
-    static double parseTimestamp(final String text) {
+    public static double parseTimestamp(final String text) {
         var s = text.trim();
         if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             throw new IllegalArgumentException("not a date");
@@ -236,7 +236,7 @@ final class TextValues {
      * a category value): integers without a fraction, others as the shortest decimal that {@link Double#toString}
      * gives; NaN and infinities by name.
      */
-    static String formatNumber(final double value) {
+    public static String formatNumber(final double value) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
@@ -247,7 +247,7 @@ final class TextValues {
     }
 
     /** Shortens a value for messages. */
-    static String clip(final String value) {
+    public static String clip(final String value) {
         var oneLine = value.replace('\n', ' ').replace('\r', ' ');
         return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";
     }

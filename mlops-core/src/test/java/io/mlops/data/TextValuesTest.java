@@ -1,4 +1,4 @@
-package io.mlops.validation;
+package io.mlops.data;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
