@@ -119,7 +119,8 @@ final class Evaluator {
             double value = metric.getValue().doubleValue();
             double other = compared.get(name).doubleValue();
             var distribution = differences.get(name);
-            double[] interval = distribution == null ? null : distribution.interval(confidence);
+            double[] interval = distribution == null || distribution.sorted().length == 0 ? null
+                    : distribution.interval(confidence);
             Double pValue = distribution == null ? null : distribution.pValue();
             String test = distribution == null ? "point" : "bootstrap";
             if (baseline != null && ROC_AUC.equals(name) && candidate.task() == Task.BINARY

@@ -74,6 +74,16 @@ final class PredictionsReader implements RecordVisitor {
      */
     static Predictions read(final Path path, final DataFormat format, final Task task, final PredictionColumns names,
             final String positiveLabel, final List<String> attributes) throws IOException {
+        return read(path, format, task, names, positiveLabel, attributes, null);
+    }
+
+    /**
+     * Reads a predictions file whose classes are known from another file (a baseline read after the candidate):
+     * the classes are those, in their order, plus any the file adds.
+     */
+    static Predictions read(final Path path, final DataFormat format, final Task task, final PredictionColumns names,
+            final String positiveLabel, final List<String> attributes, final List<String> knownClasses)
+            throws IOException {
         var reader = new PredictionsReader(path.toString(), task, names, attributes);
         String sha256;
         try (var data = DatasetReader.open(path, format, ReaderLimits.DEFAULT)) {
@@ -84,7 +94,7 @@ final class PredictionsReader implements RecordVisitor {
             throw new InputException(path, "the file is empty: expected a header with the columns "
                     + names.label() + " and " + names.prediction());
         }
-        return reader.build(format, sha256, positiveLabel);
+        return reader.build(format, sha256, positiveLabel, knownClasses);
     }
 
     @Override
@@ -252,7 +262,8 @@ final class PredictionsReader implements RecordVisitor {
         return new InputException(file, line, column + 1, header.get(column) + ": " + detail);
     }
 
-    private Predictions build(final DataFormat format, final String sha256, final String positiveLabel) {
+    private Predictions build(final DataFormat format, final String sha256, final String positiveLabel,
+            final List<String> knownClasses) {
         var rowLines = lines.build().toArray();
         if (rowLines.length == 0) {
             throw new InputException(Path.of(file), "no rows: a predictions file needs at least one row");
@@ -266,7 +277,15 @@ final class PredictionsReader implements RecordVisitor {
             return new Predictions(file, format.id(), sha256, task, List.of(), null, null, null, null,
                     actuals.build().toArray(), estimates.build().toArray(), idArray, rowLines, attributes);
         }
-        var classes = sortedClasses(positiveLabel);
+        List<String> classes;
+        if (knownClasses == null) {
+            classes = sortedClasses(positiveLabel);
+        }
+        else {
+            var all = new ArrayList<>(knownClasses);
+            labelValues.stream().filter(c -> !all.contains(c)).sorted().forEach(all::add);
+            classes = List.copyOf(all);
+        }
         var order = new int[labelValues.size()];
         for (int code = 0; code < order.length; code++) {
             order[code] = classes.indexOf(labelValues.get(code));
