@@ -33,6 +33,7 @@ public final class Main {
         var commands = new LinkedHashMap<String, Supplier<Object>>();
         commands.put(ValidateDataCommand.NAME, ValidateDataCommand::new);
         commands.put(InferSchemaCommand.NAME, InferSchemaCommand::new);
+        commands.put(EvaluateCommand.NAME, EvaluateCommand::new);
         commands.put(DemoCommand.NAME, DemoCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(commands);

@@ -162,6 +162,51 @@ class CommandLineTest {
         assertThat(out.toString()).startsWith("mlops ");
     }
 
+    @Test
+    void shouldEvaluateAgainstTheProductionModelAndExitByTheGates() throws IOException {
+        // given: the candidate is better on ROC AUC; accuracy has no gate
+        var candidate = file("candidate.csv", predictions(0.9, 0.8, 0.7, 0.3, 0.2, 0.6));
+        var production = file("production.csv", predictions(0.6, 0.4, 0.7, 0.5, 0.2, 0.6));
+        var passing = file("pass.yaml", "roc_auc: {min_absolute_change: 0.01, greater_is_better: true}\n");
+        var failing = file("fail.yaml", "accuracy_score: {threshold: 0.9, greater_is_better: true}\n");
+        var reports = dir.resolve("evaluation");
+
+        // then
+        assertThat(run("evaluate", "--predictions", candidate.toString(), "--task", "binary", "--gates",
+                passing.toString(), "--baseline-predictions", production.toString(), "--report-dir",
+                reports.toString())).isZero();
+        assertThat(out.toString()).startsWith("PASSED: ").contains("roc_auc").contains("(delong)");
+        assertThat(reports.resolve("report.html")).exists();
+        assertThat(run("evaluate", "--predictions", candidate.toString(), "--task", "binary", "--gates",
+                failing.toString(), "--report-dir", reports.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldExitWithTwoForAGateOnAMetricThatDoesNotExist() throws IOException {
+        // given
+        var candidate = file("candidate.csv", predictions(0.9, 0.8, 0.7, 0.3, 0.2, 0.6));
+        var gates = file("gates.yaml", "auc: {threshold: 0.5, greater_is_better: true}\n");
+
+        // when
+        int code = run("evaluate", "--predictions", candidate.toString(), "--task", "binary", "--gates",
+                gates.toString(), "--report-dir", dir.resolve("evaluation").toString());
+
+        // then
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("evaluate: error: the gates file names the metric 'auc'")
+                .contains("available: accuracy_score").doesNotContain("\tat ");
+    }
+
+    /** Six rows labelled 1, 1, 1, 0, 0, 0 with the given scores, predicted positive from 0.5. */
+    private static String predictions(final double... scores) {
+        var text = new StringBuilder("id,label,prediction,score\n");
+        for (int i = 0; i < scores.length; i++) {
+            text.append(i).append(',').append(i < 3 ? 1 : 0).append(',').append(scores[i] >= 0.5 ? 1 : 0).append(',')
+                    .append(scores[i]).append('\n');
+        }
+        return text.toString();
+    }
+
     private void assertError(final int code, final String expectedStart) {
         assertThat(code).isEqualTo(2);
         var lines = err.toString().lines().toList();

@@ -124,7 +124,8 @@ final class PairedBootstrap {
 
         /**
          * The two-sided bootstrap p-value of "no difference": twice the share of resamples on the less frequent
-         * side of zero, at most 1.
+         * side of zero, counted with the observed sample as one more resample ((k + 1) / (R + 1), Davison and
+         * Hinkley 1997), so that R resamples never claim a p-value below about 2 / R. At most 1.
          */
         double pValue() {
             if (sorted.length == 0) {
@@ -132,7 +133,7 @@ final class PairedBootstrap {
             }
             long atMostZero = Arrays.stream(sorted).filter(d -> d <= 0).count();
             long atLeastZero = Arrays.stream(sorted).filter(d -> d >= 0).count();
-            return Math.min(1.0, 2.0 * Math.min(atMostZero, atLeastZero) / sorted.length);
+            return Math.min(1.0, 2.0 * (Math.min(atMostZero, atLeastZero) + 1) / (sorted.length + 1));
         }
     }
 }
