@@ -4,6 +4,10 @@
   reference.csv  3,000 customers the churn model was trained on
   current.csv    1,000 new customers from the same population (validation passes)
   drifted.csv    1,000 new customers after a marketing shift: older, richer, more DE/IN, higher spend
+  predictions-candidate.csv   the new churn model's predictions on current.csv (customer_id, churned, its
+                              predicted label and churn probability, plan and country for slices and fairness)
+  predictions-production.csv  the production model's predictions on the same customers, in another order:
+                              a weaker model (its scores carry more noise)
 
 Run:  python3 examples/generate_data.py   (rewrites examples/data/*.csv identically)
 """
@@ -57,8 +61,34 @@ def write(name, rows, first_id, drifted, seed):
     print("wrote", path)
 
 
+def predictions(customers_file, seed):
+    """The candidate's and the production model's churn probabilities for the customers of a file."""
+    rng = random.Random(seed)
+    with open(os.path.join(HERE, customers_file), newline="") as source:
+        customers = list(csv.DictReader(source))
+    candidate, production = [], []
+    for c in customers:
+        churned = 1 if c["churned"] == "true" else 0
+        # both models see the same signal (tenure, plan); the production model's view of it is noisier
+        signal = 0.6 - 0.012 * int(c["tenure_months"]) + (0.4 if c["plan"] == "basic" else 0.0)
+        for model, noise in ((candidate, 1.0), (production, 1.3)):
+            logit = 0.8 * signal + rng.gauss(0, noise) + (0.7 if churned else -0.7)
+            score = round(1 / (1 + 2.718281828459045 ** -logit), 4)
+            model.append({"customer_id": c["customer_id"], "churned": churned, "predicted": int(score >= 0.5),
+                          "probability": score, "plan": c["plan"], "country": c["country"]})
+    rng.shuffle(production)
+    for name, rows in (("predictions-candidate.csv", candidate), ("predictions-production.csv", production)):
+        path = os.path.join(HERE, name)
+        with open(path, "w", newline="") as out:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        print("wrote", path)
+
+
 if __name__ == "__main__":
     os.makedirs(HERE, exist_ok=True)
     write("reference.csv", 3000, 100000, False, 42)
     write("current.csv", 1000, 200000, False, 7)
     write("drifted.csv", 1000, 300000, True, 11)
+    predictions("current.csv", 13)

@@ -1,5 +1,9 @@
 package io.mlops.cli;
 
+import io.mlops.evaluation.EvaluateModel;
+import io.mlops.evaluation.EvaluationRequest;
+import io.mlops.evaluation.PredictionColumns;
+import io.mlops.evaluation.Task;
 import io.mlops.report.Status;
 import io.mlops.validation.DataValidator;
 import io.mlops.validation.SchemaFile;
@@ -31,7 +35,8 @@ import java.util.concurrent.Callable;
 final class DemoCommand implements Callable<Integer> {
     static final String NAME = "demo";
 
-    private static final List<String> FILES = List.of("reference.csv", "current.csv", "drifted.csv");
+    private static final List<String> FILES = List.of("reference.csv", "current.csv", "drifted.csv",
+            "predictions-candidate.csv", "predictions-production.csv", "gates.yaml");
 
     @Spec
     private CommandSpec spec;
@@ -70,9 +75,24 @@ final class DemoCommand implements Callable<Integer> {
                 Status.FAILED);
 
         out.println();
-        out.println(expected ? "Demo finished: the clean data passed and the drifted data was stopped."
+        out.println("4. evaluate: the new churn model against the production model on the same customers, with "
+                + "gates (expected: PASSED)");
+        var evaluation = reports.resolve("evaluate-model");
+        var request = new EvaluationRequest(data.resolve("predictions-candidate.csv"), null, Task.BINARY,
+                PredictionColumns.of("churned", "predicted", "probability", "customer_id"), null,
+                data.resolve("gates.yaml"), data.resolve("predictions-production.csv"), null, List.of("plan"),
+                List.of("country"), EvaluationRequest.DEFAULT_MIN_SLICE_SIZE, EvaluationRequest.DEFAULT_RESAMPLES,
+                EvaluationRequest.DEFAULT_SEED, evaluation);
+        var report = EvaluateModel.run(request);
+        EvaluateCommand.print(report, evaluation, out);
+        expected &= report.status() == Status.PASSED;
+
+        out.println();
+        out.println(expected ? "Demo finished: the clean data passed, the drifted data was stopped, and the new "
+                + "model beat production with 95% confidence."
                 : "Demo finished, but a step did not behave as expected (see above).");
-        out.println("Open the reports: " + reports.resolve("validate-drifted").resolve("report.html"));
+        out.println("Open the reports: " + reports.resolve("validate-drifted").resolve("report.html") + " and "
+                + evaluation.resolve("report.html"));
         out.flush();
         return expected ? 0 : 1;
     }

@@ -115,11 +115,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 positiveLabel, gates, baselinePredictions, baselineMetrics, slices, sensitive, minSliceSize,
                 resamples, seed, reportDir);
         var report = EvaluateModel.run(request);
-        print(report, spec.commandLine().getOut());
+        print(report, reportDir, spec.commandLine().getOut());
         return report.status().exitCode();
     }
 
-    private void print(final EvaluationReport report, final PrintWriter out) {
+    /** The summary, the metric diff and the gates that did not pass, for a terminal. */
+    static void print(final EvaluationReport report, final Path reportDir, final PrintWriter out) {
         out.println(report.summary());
         if (report.baseline() == null) {
             report.metrics().forEach((name, value) -> out.printf(NumberText.LOCALE, "  %-32s %s%n", name,
