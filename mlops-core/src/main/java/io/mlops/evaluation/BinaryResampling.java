@@ -3,13 +3,15 @@ package io.mlops.evaluation;
 import java.util.List;
 
 /**
- * A candidate's and a baseline's binary metrics on bootstrap resamples of the same rows. Per resample, one pass
- * in row order sums the weighted confusion cells of both models and their log loss and Brier terms; then one pass
- * per model in its descending score order (laid out once, so that it reads its arrays sequentially) sums weighted
- * positives and negatives per run of tied scores into the ROC and precision-recall areas.
+ * A candidate's and a baseline's binary metrics on bootstrap resamples of the same rows.
  *
- * <p>No loop branches on the data (a weight of 0, a positive or a negative row): on random rows such a branch is
- * mispredicted about half the time, which made a pass several times slower.
+ * <p>The weights are i.i.d., so which weight goes to which row is free as long as it is fixed: weight k belongs to
+ * the row ranked k-th by the candidate's score (rows in file order without scores). One sequential pass in that
+ * order then sums the candidate's weighted positives and negatives per run of tied scores (ROC AUC, average
+ * precision), its log loss and Brier terms, and the weighted confusion cells of both models; one more pass in the
+ * baseline's score order, whose weights are gathered through a precomputed index, does the baseline's curves.
+ * No rows are re-sorted per resample, and no loop branches on the data (a weight of 0, a positive or a negative
+ * row): on random rows such a branch is mispredicted about half the time, which made a pass several times slower.
  */
 final class BinaryResampling implements PairedBootstrap.Pair {
     private static final List<String> LABEL_METRICS = List.of("accuracy_score", "recall_score", "precision_score",
@@ -21,25 +23,50 @@ final class BinaryResampling implements PairedBootstrap.Pair {
     private static final int BASELINE_SAYS_POSITIVE = 4;
 
     private final boolean scored;
-    /** Per row: ACTUAL | CANDIDATE_SAYS_POSITIVE | BASELINE_SAYS_POSITIVE. */
+    /** index → row: the candidate's score order (row order without scores). */
+    private final int[] rowOf;
+    /** Per index: ACTUAL | CANDIDATE_SAYS_POSITIVE | BASELINE_SAYS_POSITIVE. */
     private final byte[] cells;
-    private final Scores candidate;
-    private final Scores baseline;
+    private final Curve candidate;
+    private final Curve baseline;
+    /** The baseline's score order as indexes: where its j-th row's weight is. */
+    private final int[] baselineIndexes;
+    private final ThreadLocal<byte[]> gathered;
 
     /**
-     * @param actual the labels, shared by both models
+     * @param actual    the labels, shared by both models
      * @param candidate the candidate's predictions and scores (scores null for both or neither)
      * @param baseline  the baseline's
      */
     BinaryResampling(final boolean[] actual, final Outcomes candidate, final Outcomes baseline) {
+        int n = actual.length;
         scored = candidate.score() != null && baseline.score() != null;
-        cells = new byte[actual.length];
-        for (int row = 0; row < actual.length; row++) {
-            cells[row] = (byte) ((actual[row] ? ACTUAL : 0) | (candidate.predicted()[row] ? CANDIDATE_SAYS_POSITIVE : 0)
+        var candidateRanks = scored ? RankedScores.of(candidate.score()) : null;
+        rowOf = scored ? candidateRanks.rows() : identity(n);
+        var indexOf = new int[n];
+        cells = new byte[n];
+        for (int k = 0; k < n; k++) {
+            int row = rowOf[k];
+            indexOf[row] = k;
+            cells[k] = (byte) ((actual[row] ? ACTUAL : 0) | (candidate.predicted()[row] ? CANDIDATE_SAYS_POSITIVE : 0)
                     | (baseline.predicted()[row] ? BASELINE_SAYS_POSITIVE : 0));
         }
-        this.candidate = scored ? new Scores(actual, candidate.score()) : null;
-        this.baseline = scored ? new Scores(actual, baseline.score()) : null;
+        if (scored) {
+            this.candidate = new Curve(actual, candidate.score(), candidateRanks);
+            var baselineRanks = RankedScores.of(baseline.score());
+            this.baseline = new Curve(actual, baseline.score(), baselineRanks);
+            baselineIndexes = new int[n];
+            for (int j = 0; j < n; j++) {
+                baselineIndexes[j] = indexOf[baselineRanks.rows()[j]];
+            }
+            gathered = ThreadLocal.withInitial(() -> new byte[n]);
+        }
+        else {
+            this.candidate = null;
+            this.baseline = null;
+            baselineIndexes = null;
+            gathered = null;
+        }
     }
 
     /** One model's predicted labels and, optionally, scores. */
@@ -56,18 +83,29 @@ final class BinaryResampling implements PairedBootstrap.Pair {
         return scored ? SCORE_METRICS : LABEL_METRICS;
     }
 
+    /** The row whose weight is {@code weights[index]} in {@link #measure}. */
+    int rowOf(final int index) {
+        return rowOf[index];
+    }
+
     @Override
     public void measure(final byte[] weights, final double[] candidateInto, final double[] baselineInto) {
         var counts = new long[8];
-        for (int row = 0; row < cells.length; row++) {
-            counts[cells[row]] += weights[row];
+        if (scored) {
+            candidate.measure(weights, cells, counts, candidateInto);
+            var ordered = gathered.get();
+            for (int j = 0; j < ordered.length; j++) {
+                ordered[j] = weights[baselineIndexes[j]];
+            }
+            baseline.measure(ordered, null, null, baselineInto);
+        }
+        else {
+            for (int k = 0; k < cells.length; k++) {
+                counts[cells[k]] += weights[k];
+            }
         }
         labelMetrics(counts, CANDIDATE_SAYS_POSITIVE, candidateInto);
         labelMetrics(counts, BASELINE_SAYS_POSITIVE, baselineInto);
-        if (scored) {
-            candidate.measure(weights, candidateInto);
-            baseline.measure(weights, baselineInto);
-        }
     }
 
     private static void labelMetrics(final long[] counts, final int says, final double[] into) {
@@ -96,24 +134,28 @@ final class BinaryResampling implements PairedBootstrap.Pair {
         into[3] = BinaryMetrics.f1(precision, recall);
     }
 
-    /** One model's scores, laid out in its descending score order. */
-    private static final class Scores {
-        private final int[] rows;
+    private static int[] identity(final int n) {
+        var rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    /** One model's rows laid out in its descending score order. */
+    private static final class Curve {
         private final byte[] positive;
         private final boolean[] lastOfTies;
         private final double[] logLoss;
         private final double[] brier;
-        private final ThreadLocal<byte[]> gathered;
 
-        Scores(final boolean[] actual, final double[] score) {
-            var ranked = RankedScores.of(score);
-            rows = ranked.rows();
+        Curve(final boolean[] actual, final double[] score, final RankedScores ranked) {
+            var rows = ranked.rows();
             int n = rows.length;
             positive = new byte[n];
             lastOfTies = new boolean[n];
             logLoss = new double[n];
             brier = new double[n];
-            gathered = ThreadLocal.withInitial(() -> new byte[n]);
             for (int g = 0; g < ranked.groups(); g++) {
                 lastOfTies[ranked.groupEnd(g) - 1] = true;
             }
@@ -127,15 +169,10 @@ final class BinaryResampling implements PairedBootstrap.Pair {
         }
 
         /**
-         * Fills log loss, ROC AUC, precision-recall AUC and Brier score (metrics 4 to 7). The weights are first
-         * gathered into score order by a loop that does nothing else, so that many of its cache misses are under
-         * way at once; the arithmetic then reads them sequentially.
+         * Fills log loss, ROC AUC, average precision and Brier score (metrics 4 to 7) from weights in this model's
+         * score order; with {@code cells}, also counts the confusion cells of both models (same order).
          */
-        void measure(final byte[] weights, final double[] into) {
-            var ordered = gathered.get();
-            for (int i = 0; i < rows.length; i++) {
-                ordered[i] = weights[rows[i]];
-            }
+        void measure(final byte[] weights, final byte[] cells, final long[] counts, final double[] into) {
             double logLossSum = 0;
             double brierSum = 0;
             long positivesAbove = 0;
@@ -145,9 +182,12 @@ final class BinaryResampling implements PairedBootstrap.Pair {
             long rocArea = 0;
             // Σ positives × precision at each run of ties: divided by all positives, the average precision
             double precisionSum = 0;
-            for (int i = 0; i < rows.length; i++) {
-                int w = ordered[i];
+            for (int i = 0; i < weights.length; i++) {
+                int w = weights[i];
                 int p = positive[i];
+                if (cells != null) {
+                    counts[cells[i]] += w;
+                }
                 positives += w * p;
                 negatives += w * (1 - p);
                 logLossSum += w * logLoss[i];

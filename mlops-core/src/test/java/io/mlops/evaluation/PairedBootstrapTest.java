@@ -45,12 +45,16 @@ class PairedBootstrapTest {
         poisson.fill(7, weights);
         models.measure(weights, candidate, baseline);
 
-        // then
-        for (int row = 0; row < weights.length; row++) {
-            assertThat(weights[row]).isEqualTo((byte) poisson.weight(7, row));
+        // then: weight k belongs to the row the models put at index k
+        for (int index = 0; index < weights.length; index++) {
+            assertThat(weights[index]).isEqualTo((byte) poisson.weight(7, index));
         }
-        assertMetrics(models, candidate, data.replicate(row -> weights[row]));
-        assertMetrics(models, baseline, worse.replicate(row -> weights[row]));
+        var rowWeights = new byte[weights.length];
+        for (int index = 0; index < weights.length; index++) {
+            rowWeights[models.rowOf(index)] = weights[index];
+        }
+        assertMetrics(models, candidate, data.replicate(row -> rowWeights[row]));
+        assertMetrics(models, baseline, worse.replicate(row -> rowWeights[row]));
     }
 
     private static BinaryResampling pair(final Synthetic candidate, final Synthetic baseline) {
