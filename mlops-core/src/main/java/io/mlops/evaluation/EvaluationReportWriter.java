@@ -77,11 +77,13 @@ public final class EvaluationReportWriter {
             report.metrics().forEach((name, value) -> table.row(name, DisplayValues.of(value)));
             return table;
         }
-        var table = new MarkdownTable("Metric", "Candidate", "Production", "Δ", "95% interval", "p", "Test");
+        var verdicts = verdicts(report);
+        var table = new MarkdownTable("Metric", "Candidate", "Production", "Δ", "95% interval", "p", "Test", "Gate");
         for (EvaluationReport.Comparison c : report.comparisons()) {
+            var verdict = verdicts.get(c.metric());
             table.row(c.metric(), DisplayValues.number(c.candidate()), DisplayValues.number(c.baseline()),
                     signed(c.delta()), interval(c), c.pValue() == null ? "—" : DisplayValues.number(c.pValue()),
-                    c.test());
+                    c.test(), verdict == null ? "" : Markdown.bold(verdict.name()));
         }
         return table;
     }
@@ -142,12 +144,15 @@ public final class EvaluationReportWriter {
             report.metrics().forEach((name, value) -> table.row(name, DisplayValues.of(value)));
             return table.toHtml();
         }
+        var verdicts = verdicts(report);
         var table = new HtmlTable("metrics", List.of("Metric", "Candidate", "Production", "Δ", "95% interval", "p",
-                "Test"));
+                "Test", "Gate"));
         for (EvaluationReport.Comparison c : report.comparisons()) {
-            table.row(c.metric(), DisplayValues.number(c.candidate()), DisplayValues.number(c.baseline()),
-                    signed(c.delta()), interval(c), c.pValue() == null ? "—" : DisplayValues.number(c.pValue()),
-                    c.test());
+            var verdict = verdicts.get(c.metric());
+            table.rowWithClass(verdict == null ? null : tone(verdict), c.metric(), DisplayValues.number(c.candidate()),
+                    DisplayValues.number(c.baseline()), signed(c.delta()), interval(c),
+                    c.pValue() == null ? "—" : DisplayValues.number(c.pValue()), c.test(),
+                    verdict == null ? "" : HtmlPage.badge(verdict.name(), tone(verdict)));
         }
         return table.toHtml();
     }
@@ -230,6 +235,13 @@ public final class EvaluationReportWriter {
     }
 
     // ---- shared
+
+    /** The verdict of each metric's gate on the whole evaluation set. */
+    static Map<String, Status> verdicts(final EvaluationReport report) {
+        var verdicts = new LinkedHashMap<String, Status>();
+        report.gates().stream().filter(g -> g.scope() == null).forEach(g -> verdicts.put(g.metric(), g.status()));
+        return verdicts;
+    }
 
     private static String gateName(final GateResult gate) {
         return gate.scope() == null ? gate.metric() : gate.metric() + " [" + gate.scope() + "]";

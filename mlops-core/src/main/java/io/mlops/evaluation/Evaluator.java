@@ -102,7 +102,7 @@ final class Evaluator {
                     new BinaryResampling.Outcomes(candidate.predictedPositive(), candidate.score()),
                     new BinaryResampling.Outcomes(baseline.predictedPositive(), baseline.score()));
             case MULTICLASS -> new MulticlassResampling(candidate.classes().size(), candidate.label(),
-                    candidate.predicted(), baseline.predicted());
+                    candidate.predicted(), baseline.predicted(), candidate.classScores(), baseline.classScores());
             case REGRESSION -> new RegressionResampling(candidate.actual(), candidate.estimate(), baseline.estimate());
         };
     }

@@ -72,6 +72,38 @@ class PairedBootstrapTest {
     }
 
     @Test
+    void shouldMeasureMulticlassAndRegressionWithUnitWeightsAsTheirMetrics() throws Exception {
+        // given
+        var multiclass = PredictionsReader.read(PredictionsReaderTest.golden("multiclass.csv"),
+                io.mlops.data.DataFormat.CSV, Task.MULTICLASS, PredictionColumns.DEFAULT, null, java.util.List.of());
+        var regression = PredictionsReader.read(PredictionsReaderTest.golden("regression.csv"),
+                io.mlops.data.DataFormat.CSV, Task.REGRESSION, PredictionColumns.DEFAULT, null, java.util.List.of());
+        var pairs = java.util.List.of(
+                new MulticlassResampling(multiclass.classes().size(), multiclass.label(), multiclass.predicted(),
+                        multiclass.predicted(), multiclass.classScores(), multiclass.classScores()),
+                new RegressionResampling(regression.actual(), regression.estimate(), regression.estimate()));
+        var metrics = java.util.List.of(Evaluator.measure(multiclass).metrics(), Evaluator.measure(regression).metrics());
+
+        for (int p = 0; p < pairs.size(); p++) {
+            var pair = pairs.get(p);
+            var weights = new byte[pair.rows()];
+            java.util.Arrays.fill(weights, (byte) 1);
+            var candidate = new double[pair.metrics().size()];
+            var baseline = new double[pair.metrics().size()];
+
+            // when
+            pair.measure(weights, candidate, baseline);
+
+            // then
+            for (int m = 0; m < candidate.length; m++) {
+                var name = pair.metrics().get(m);
+                assertThat(candidate[m]).as(name).isCloseTo(metrics.get(p).get(name).doubleValue(), within(1e-12));
+                assertThat(baseline[m]).as(name).isEqualTo(candidate[m]);
+            }
+        }
+    }
+
+    @Test
     void shouldGiveTheSameIntervalsOnAnyNumberOfThreads() throws Exception {
         // given
         var data = Synthetic.binary(ROWS, 0.3, 3);

@@ -34,6 +34,43 @@ class PredictionsReaderTest {
     }
 
     @Test
+    void shouldReadTheSamePredictionsFromJsonLinesAndParquetWithTypedValues() throws Exception {
+        // given: the golden binary file as JSON Lines (numbers as numbers) and as Parquet (int32, double, binary)
+        var lines = Files.readAllLines(golden("binary.csv")).subList(1, 2001);
+        var jsonl = new StringBuilder();
+        var schema = org.apache.parquet.schema.MessageTypeParser.parseMessageType("message p { required binary id "
+                + "(UTF8); required int32 label; required int32 prediction; required double score; }");
+        var parquet = dir.resolve("binary.parquet");
+        var groups = new org.apache.parquet.example.data.simple.SimpleGroupFactory(schema);
+        try (var writer = org.apache.parquet.hadoop.example.ExampleParquetWriter
+                .builder(new org.apache.parquet.io.LocalOutputFile(parquet)).withType(schema).build()) {
+            for (String line : lines) {
+                var f = line.split(",");
+                jsonl.append(String.format(java.util.Locale.ROOT,
+                        "{\"id\": \"%s\", \"label\": %s, \"prediction\": %s, \"score\": %s}%n", f[0], f[1], f[2], f[3]));
+                var group = groups.newGroup();
+                group.add("id", f[0]);
+                group.add("label", Integer.parseInt(f[1]));
+                group.add("prediction", Integer.parseInt(f[2]));
+                group.add("score", Double.parseDouble(f[3]));
+                writer.write(group);
+            }
+        }
+        var json = write("binary.jsonl", jsonl.toString());
+
+        // when
+        var fromCsv = Evaluator.measure(read(golden("binary.csv"), Task.BINARY)).metrics();
+        var fromJson = Evaluator.measure(PredictionsReader.read(json, DataFormat.JSONL, Task.BINARY,
+                PredictionColumns.DEFAULT, null, List.of())).metrics();
+        var fromParquet = Evaluator.measure(PredictionsReader.read(parquet, DataFormat.PARQUET, Task.BINARY,
+                PredictionColumns.DEFAULT, null, List.of())).metrics();
+
+        // then
+        assertThat(fromJson).isEqualTo(fromCsv);
+        assertThat(fromParquet).isEqualTo(fromCsv);
+    }
+
+    @Test
     void shouldPutAGivenPositiveLabelLast() throws Exception {
         // when
         var yes = PredictionsReader.read(golden("binary_strings.csv"), DataFormat.CSV, Task.BINARY,
