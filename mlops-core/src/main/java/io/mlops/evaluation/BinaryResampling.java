@@ -145,7 +145,8 @@ final class BinaryResampling implements PairedBootstrap.Pair {
     /** One model's rows laid out in its descending score order. */
     private static final class Curve {
         private final byte[] positive;
-        private final boolean[] lastOfTies;
+        /** 1 at the last row of each run of tied scores, else 0. */
+        private final byte[] lastOfTies;
         private final double[] logLoss;
         private final double[] brier;
 
@@ -153,11 +154,11 @@ final class BinaryResampling implements PairedBootstrap.Pair {
             var rows = ranked.rows();
             int n = rows.length;
             positive = new byte[n];
-            lastOfTies = new boolean[n];
+            lastOfTies = new byte[n];
             logLoss = new double[n];
             brier = new double[n];
             for (int g = 0; g < ranked.groups(); g++) {
-                lastOfTies[ranked.groupEnd(g) - 1] = true;
+                lastOfTies[ranked.groupEnd(g) - 1] = 1;
             }
             for (int i = 0; i < n; i++) {
                 int row = rows[i];
@@ -192,16 +193,17 @@ final class BinaryResampling implements PairedBootstrap.Pair {
                 negatives += w * (1 - p);
                 logLossSum += w * logLoss[i];
                 brierSum += w * brier[i];
-                if (lastOfTies[i]) {
-                    rocArea += negatives * (2 * positivesAbove + positives);
-                    positivesAbove += positives;
-                    negativesAbove += negatives;
-                    long seen = positivesAbove + negativesAbove;
-                    // a run of ties with no weight adds nothing (and must not divide by zero)
-                    precisionSum += seen == 0 ? 0 : positives * ((double) positivesAbove / seen);
-                    positives = 0;
-                    negatives = 0;
-                }
+                // the end of a run of tied scores, by arithmetic rather than a branch: with many ties its pattern is
+                // random, and a mispredicted branch costs more than these few multiplications
+                long end = lastOfTies[i];
+                rocArea += end * negatives * (2 * positivesAbove + positives);
+                positivesAbove += end * positives;
+                negativesAbove += end * negatives;
+                long seen = positivesAbove + negativesAbove;
+                // a run with no weight adds nothing (and must not divide by zero)
+                precisionSum += end * positives * ((double) positivesAbove / Math.max(seen, 1));
+                positives -= end * positives;
+                negatives -= end * negatives;
             }
             long total = positivesAbove + negativesAbove;
             boolean bothClasses = positivesAbove > 0 && negativesAbove > 0;
