@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.validation;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
+import io.jenkins.plugins.mlops.util.BuildReports;
 import io.mlops.report.Status;
 import io.mlops.validation.ValidationReport;
 import io.mlops.validation.ValidationSummary;
@@ -22,6 +23,8 @@ import java.util.logging.Logger;
  * in the build directory (see {@link BuildReports}) and held weakly.
  */
 public final class ValidationAction implements RunAction2 {
+    /** The folder name of its report in the build directory, before the number. */
+    static final String KIND = "validation";
     private static final Logger LOGGER = Logger.getLogger(ValidationAction.class.getName());
 
     private final String id;
@@ -146,7 +149,7 @@ public final class ValidationAction implements RunAction2 {
             return cached;
         }
         try {
-            var loaded = new BuildReports(run.getRootDir()).read(id);
+            var loaded = new BuildReports(run.getRootDir(), KIND).read(id, ValidationReport.class);
             report = new WeakReference<>(loaded);
             return loaded;
         } catch (IOException e) {
