@@ -3,29 +3,26 @@ package io.jenkins.plugins.mlops.validation;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import io.jenkins.plugins.mlops.util.BuildReports;
+import io.jenkins.plugins.mlops.util.StatusSymbol;
+import io.jenkins.plugins.mlops.util.StoredReport;
 import io.mlops.report.Status;
 import io.mlops.validation.ValidationReport;
 import io.mlops.validation.ValidationSummary;
 import jenkins.model.RunAction2;
 
-import java.io.IOException;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One {@code validateData} call on the build page: its summary (summary.jelly) and its own page with every check
  * and drifted column (index.jelly). Only the summary is stored in build.xml, as plain fields: XStream in Jenkins
  * 2.541 cannot read records back, and the full report can be large. The report is read lazily from its own file
- * in the build directory (see {@link BuildReports}) and held weakly.
+ * in the build directory (see {@link StoredReport}).
  */
 public final class ValidationAction implements RunAction2 {
     /** The folder name of its report in the build directory, before the number. */
     static final String KIND = "validation";
-    private static final Logger LOGGER = Logger.getLogger(ValidationAction.class.getName());
 
     private final String id;
     private final String dataset;
@@ -38,7 +35,7 @@ public final class ValidationAction implements RunAction2 {
     private final String reportDir;
 
     private transient Run<?, ?> run;
-    private transient WeakReference<ValidationReport> report;
+    private transient StoredReport<ValidationReport> report;
 
     /**
      * Creates the action of one validation.
@@ -101,11 +98,7 @@ public final class ValidationAction implements RunAction2 {
 
     /** The Jenkins symbol that shows the status like a build ball. */
     public String getStatusIcon() {
-        return switch (status) {
-            case PASSED -> "symbol-status-blue";
-            case INCONCLUSIVE -> "symbol-status-yellow";
-            case FAILED, ERROR -> "symbol-status-red";
-        };
+        return StatusSymbol.of(status);
     }
 
     public String getSummary() {
@@ -144,18 +137,10 @@ public final class ValidationAction implements RunAction2 {
      */
     @CheckForNull
     public ValidationReport getReport() {
-        var cached = report == null ? null : report.get();
-        if (cached != null) {
-            return cached;
+        if (report == null) {
+            report = new StoredReport<>(KIND, id, ValidationReport.class);
         }
-        try {
-            var loaded = new BuildReports(run.getRootDir(), KIND).read(id, ValidationReport.class);
-            report = new WeakReference<>(loaded);
-            return loaded;
-        } catch (IOException e) {
-            LOGGER.log(Level.FINE, "No readable report for " + getUrlName(), e);
-            return null;
-        }
+        return report.get(run);
     }
 
     /** Formats a statistic for the report page. */
