@@ -4,15 +4,14 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.jenkins.plugins.mlops.util.BuildReports;
+import io.jenkins.plugins.mlops.util.StepAction;
 import io.jenkins.plugins.mlops.util.StatusSymbol;
-import io.jenkins.plugins.mlops.util.StoredReport;
 import io.mlops.evaluation.EvaluationReport;
 import io.mlops.evaluation.EvaluationReportWriter;
 import io.mlops.evaluation.GateResult;
 import io.mlops.report.DisplayValues;
 import io.mlops.report.Html;
 import io.mlops.report.Status;
-import jenkins.model.RunAction2;
 import jenkins.tasks.SimpleBuildStep;
 
 import java.util.ArrayList;
@@ -21,26 +20,18 @@ import java.util.List;
 
 /**
  * One {@code evaluateModel} call on the build page, "Model metrics": the metric-diff table against the production
- * model with the gates (summary.jelly), and its own page with slices, fairness and curves (index.jelly). Only the
- * summary is stored in build.xml, as plain fields; the report is read from its own file in the build directory
- * ({@link StoredReport}). While it is on the job's last successful build it also puts the {@link MetricTrendAction}
+ * model with the gates (summary.jelly), and its own page with slices, fairness and curves (index.jelly). The summary is
+ * kept in build.xml, the full report in the build directory ({@link StepAction}). While it is on the job's last successful build it also puts the {@link MetricTrendAction}
  * on the job page.
  */
-public final class EvaluationAction implements RunAction2, SimpleBuildStep.LastBuildAction {
+public final class EvaluationAction extends StepAction<EvaluationReport> implements SimpleBuildStep.LastBuildAction {
     /** The folder name of its report in the build directory, before the number. */
     static final String KIND = "evaluation";
 
-    private final String id;
     private final String predictions;
-    private final Status status;
-    private final String summary;
     private final String task;
     private final long rows;
     private final ArrayList<String> failedGates;
-    private final String reportDir;
-
-    private transient Run<?, ?> run;
-    private transient StoredReport<EvaluationReport> report;
 
     /**
      * Creates the action of one evaluation.
@@ -51,68 +42,36 @@ public final class EvaluationAction implements RunAction2, SimpleBuildStep.LastB
      * @param run         the build it belongs to
      */
     EvaluationAction(final String id, final String predictions, final EvaluationSummary outcome, final Run<?, ?> run) {
-        this.id = id;
+        super(id, outcome.status(), outcome.summary(), outcome.reportDir(), run);
         this.predictions = predictions;
-        this.status = outcome.status();
-        this.summary = outcome.summary();
         this.task = outcome.task();
         this.rows = outcome.rows();
         this.failedGates = new ArrayList<>(outcome.failedGates());
-        this.reportDir = outcome.reportDir();
-        this.run = run;
-    }
-
-    @Override
-    public void onAttached(final Run<?, ?> r) {
-        run = r;
-    }
-
-    @Override
-    public void onLoad(final Run<?, ?> r) {
-        run = r;
-    }
-
-    @Override
-    public String getIconFileName() {
-        return "symbol-analytics";
-    }
-
-    @Override
-    public String getDisplayName() {
-        int number = BuildReports.number(id);
-        return (number == 1 ? "Model metrics: " : "Model metrics " + number + ": ") + predictions;
-    }
-
-    @Override
-    public String getUrlName() {
-        return "mlops-" + id;
     }
 
     /** The metric trend on the job page, while this build is the job's last successful one. */
     @Override
     public Collection<? extends Action> getProjectActions() {
-        return List.of(new MetricTrendAction(run));
+        return List.of(new MetricTrendAction(getRun()));
     }
 
-    public Run<?, ?> getRun() {
-        return run;
+    @Override
+    protected String title() {
+        return "Model metrics";
+    }
+
+    @Override
+    protected String subject() {
+        return predictions;
+    }
+
+    @Override
+    protected Class<EvaluationReport> reportType() {
+        return EvaluationReport.class;
     }
 
     public String getPredictions() {
         return predictions;
-    }
-
-    public Status getStatus() {
-        return status;
-    }
-
-    /** The Jenkins symbol that shows the status like a build ball. */
-    public String getStatusIcon() {
-        return StatusSymbol.of(status);
-    }
-
-    public String getSummary() {
-        return summary;
     }
 
     public String getTask() {
@@ -130,23 +89,6 @@ public final class EvaluationAction implements RunAction2, SimpleBuildStep.LastB
 
     public List<String> getFailedGates() {
         return List.copyOf(failedGates);
-    }
-
-    public String getReportDir() {
-        return reportDir;
-    }
-
-    /**
-     * Returns the full report, reading it from the build directory on first use.
-     *
-     * @return the report, or {@code null} when its file is missing or unreadable
-     */
-    @CheckForNull
-    public EvaluationReport getReport() {
-        if (report == null) {
-            report = new StoredReport<>(KIND, id, EvaluationReport.class);
-        }
-        return report.get(run);
     }
 
     /** The metric-diff table: one row per metric, coloured by its gate verdict; empty without the report. */

@@ -3,12 +3,9 @@ package io.jenkins.plugins.mlops.validation;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import io.jenkins.plugins.mlops.util.BuildReports;
-import io.jenkins.plugins.mlops.util.StatusSymbol;
-import io.jenkins.plugins.mlops.util.StoredReport;
-import io.mlops.report.Status;
+import io.jenkins.plugins.mlops.util.StepAction;
 import io.mlops.validation.ValidationReport;
 import io.mlops.validation.ValidationSummary;
-import jenkins.model.RunAction2;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,26 +13,18 @@ import java.util.Locale;
 
 /**
  * One {@code validateData} call on the build page: its summary (summary.jelly) and its own page with every check
- * and drifted column (index.jelly). Only the summary is stored in build.xml, as plain fields: XStream in Jenkins
- * 2.541 cannot read records back, and the full report can be large. The report is read lazily from its own file
- * in the build directory (see {@link StoredReport}).
+ * and drifted column (index.jelly). The summary is kept in build.xml, the full report in the build directory
+ * ({@link StepAction}).
  */
-public final class ValidationAction implements RunAction2 {
+public final class ValidationAction extends StepAction<ValidationReport> {
     /** The folder name of its report in the build directory, before the number. */
     static final String KIND = "validation";
 
-    private final String id;
     private final String dataset;
-    private final Status status;
-    private final String summary;
     private final long rows;
     private final int failedChecks;
     private final ArrayList<String> failedCheckNames;
     private final ArrayList<String> driftedColumns;
-    private final String reportDir;
-
-    private transient Run<?, ?> run;
-    private transient StoredReport<ValidationReport> report;
 
     /**
      * Creates the action of one validation.
@@ -46,63 +35,31 @@ public final class ValidationAction implements RunAction2 {
      * @param run     the build it belongs to
      */
     ValidationAction(final String id, final String dataset, final ValidationSummary outcome, final Run<?, ?> run) {
-        this.id = id;
+        super(id, outcome.status(), outcome.summary(), outcome.reportDir(), run);
         this.dataset = dataset;
-        this.status = outcome.status();
-        this.summary = outcome.summary();
         this.rows = outcome.rows();
         this.failedChecks = outcome.failedChecks();
         this.failedCheckNames = new ArrayList<>(outcome.failedCheckNames());
         this.driftedColumns = new ArrayList<>(outcome.driftedColumns());
-        this.reportDir = outcome.reportDir();
-        this.run = run;
     }
 
     @Override
-    public void onAttached(final Run<?, ?> r) {
-        run = r;
+    protected String title() {
+        return "Data validation";
     }
 
     @Override
-    public void onLoad(final Run<?, ?> r) {
-        run = r;
+    protected String subject() {
+        return dataset;
     }
 
     @Override
-    public String getIconFileName() {
-        return "symbol-analytics";
-    }
-
-    @Override
-    public String getDisplayName() {
-        int number = BuildReports.number(id);
-        return (number == 1 ? "Data validation: " : "Data validation " + number + ": ") + dataset;
-    }
-
-    @Override
-    public String getUrlName() {
-        return "mlops-" + id;
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
+    protected Class<ValidationReport> reportType() {
+        return ValidationReport.class;
     }
 
     public String getDataset() {
         return dataset;
-    }
-
-    public Status getStatus() {
-        return status;
-    }
-
-    /** The Jenkins symbol that shows the status like a build ball. */
-    public String getStatusIcon() {
-        return StatusSymbol.of(status);
-    }
-
-    public String getSummary() {
-        return summary;
     }
 
     public long getRows() {
@@ -124,23 +81,6 @@ public final class ValidationAction implements RunAction2 {
 
     public List<String> getDriftedColumns() {
         return List.copyOf(driftedColumns);
-    }
-
-    public String getReportDir() {
-        return reportDir;
-    }
-
-    /**
-     * Returns the full report, reading it from the build directory on first use.
-     *
-     * @return the report, or {@code null} when its file is missing or unreadable
-     */
-    @CheckForNull
-    public ValidationReport getReport() {
-        if (report == null) {
-            report = new StoredReport<>(KIND, id, ValidationReport.class);
-        }
-        return report.get(run);
     }
 
     /** Formats a statistic for the report page. */
