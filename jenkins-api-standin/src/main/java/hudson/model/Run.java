@@ -1,5 +1,6 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionPoint;
 
@@ -20,6 +21,16 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     @Override
     public void addAction(@NonNull final Action a) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    /** The build number. */
+    public int getNumber() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    /** The build before this one, or {@code null} for the first. */
+    public @CheckForNull RunT getPreviousBuild() {
         throw new UnsupportedOperationException("stand-in");
     }
 }

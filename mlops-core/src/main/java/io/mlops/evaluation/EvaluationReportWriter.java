@@ -158,12 +158,23 @@ public final class EvaluationReportWriter {
     }
 
     private static Html curves(final Map<String, Map<String, Curve>> curves) {
+        return HtmlElement.of("div").cls("charts").addAll(curveCharts(curves)).toHtml();
+    }
+
+    /**
+     * The ROC, precision-recall and calibration charts of a report's curves, as in report.html (the Jenkins build
+     * page shows the same).
+     *
+     * @param curves {@link EvaluationReport#curves()}
+     * @return one SVG chart per curve kind present, in that order
+     */
+    public static List<Html> curveCharts(final Map<String, Map<String, Curve>> curves) {
         var charts = new ArrayList<Html>();
         addChart(charts, curves.get("roc"), "ROC curve", "False positive rate", "True positive rate", true);
         addChart(charts, curves.get("precision_recall"), "Precision-recall curve", "Recall", "Precision", false);
         addChart(charts, curves.get("calibration"), "Calibration", "Mean predicted probability", "Share positive",
                 true);
-        return HtmlElement.of("div").cls("charts").addAll(charts).toHtml();
+        return charts;
     }
 
     private static void addChart(final List<Html> charts, final Map<String, Curve> byModel, final String title,

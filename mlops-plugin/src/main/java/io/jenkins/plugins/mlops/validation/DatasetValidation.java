@@ -3,10 +3,10 @@ package io.jenkins.plugins.mlops.validation;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.mlops.util.BuildReports;
 import io.mlops.validation.ValidationSummary;
 
 import java.io.IOException;
-import java.nio.file.Files;
 
 /**
  * One {@code validateData} call as seen from the controller, shared by the Pipeline step and the freestyle
@@ -52,14 +52,9 @@ final class DatasetValidation {
 
     private ValidationAction record(final String dataset, final ValidationSummary summary)
             throws IOException, InterruptedException {
-        var reports = new BuildReports(run.getRootDir());
+        var reports = new BuildReports(run.getRootDir(), ValidationAction.KIND);
         var id = reports.newId();
-        var reportJson = workspace.child(summary.reportDir() + "/" + BuildReports.REPORT_JSON);
-        if (reportJson.exists()) {
-            try (var out = Files.newOutputStream(reports.reportFile(id))) {
-                reportJson.copyTo(out);
-            }
-        } else {
+        if (!reports.copyFrom(workspace, summary.reportDir(), id)) {
             listener.getLogger().println("validateData: no " + BuildReports.REPORT_JSON + " in " + summary.reportDir()
                     + ", so the build page shows the summary only");
         }

@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
+import io.jenkins.plugins.mlops.util.ParameterText;
 import io.mlops.data.DataFormat;
 import io.mlops.validation.drift.DriftMethod;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -54,7 +55,7 @@ public final class ValidateDataStep extends Step {
      */
     @DataBoundConstructor
     public ValidateDataStep(final String data) {
-        this.data = ValidationParameters.blankToNull(data);
+        this.data = ParameterText.blankToNull(data);
     }
 
     public String getData() {
@@ -68,7 +69,7 @@ public final class ValidateDataStep extends Step {
 
     @DataBoundSetter
     public void setSchema(final String schema) {
-        this.schema = ValidationParameters.blankToNull(schema);
+        this.schema = ParameterText.blankToNull(schema);
     }
 
     @CheckForNull
@@ -78,7 +79,7 @@ public final class ValidateDataStep extends Step {
 
     @DataBoundSetter
     public void setReference(final String reference) {
-        this.reference = ValidationParameters.blankToNull(reference);
+        this.reference = ParameterText.blankToNull(reference);
     }
 
     @CheckForNull
@@ -88,7 +89,7 @@ public final class ValidateDataStep extends Step {
 
     @DataBoundSetter
     public void setFormat(final String format) {
-        this.format = ValidationParameters.blankToNull(format);
+        this.format = ParameterText.blankToNull(format);
     }
 
     public String getReportDir() {
@@ -97,7 +98,7 @@ public final class ValidateDataStep extends Step {
 
     @DataBoundSetter
     public void setReportDir(final String reportDir) {
-        var dir = ValidationParameters.blankToNull(reportDir);
+        var dir = ParameterText.blankToNull(reportDir);
         this.reportDir = dir == null ? ValidationParameters.DEFAULT_REPORT_DIR : dir;
     }
 
@@ -108,7 +109,7 @@ public final class ValidateDataStep extends Step {
 
     @DataBoundSetter
     public void setDriftMethod(final String driftMethod) {
-        this.driftMethod = ValidationParameters.blankToNull(driftMethod);
+        this.driftMethod = ParameterText.blankToNull(driftMethod);
     }
 
     @CheckForNull
@@ -218,7 +219,7 @@ public final class ValidateDataStep extends Step {
         @POST
         public FormValidation doCheckDriftThreshold(@QueryParameter final String value,
                 @AncestorInPath @CheckForNull final Item item) {
-            var text = ValidationParameters.blankToNull(value);
+            var text = ParameterText.blankToNull(value);
             if (text == null || !jenkins.hasPermission(Item.READ, item)) {
                 return FormValidation.ok();
             }

@@ -2,40 +2,29 @@ package io.jenkins.plugins.mlops.validation;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
-import io.mlops.report.Status;
+import io.jenkins.plugins.mlops.util.BuildReports;
+import io.jenkins.plugins.mlops.util.StepAction;
 import io.mlops.validation.ValidationReport;
 import io.mlops.validation.ValidationSummary;
-import jenkins.model.RunAction2;
 
-import java.io.IOException;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One {@code validateData} call on the build page: its summary (summary.jelly) and its own page with every check
- * and drifted column (index.jelly). Only the summary is stored in build.xml, as plain fields: XStream in Jenkins
- * 2.541 cannot read records back, and the full report can be large. The report is read lazily from its own file
- * in the build directory (see {@link BuildReports}) and held weakly.
+ * and drifted column (index.jelly). The summary is kept in build.xml, the full report in the build directory
+ * ({@link StepAction}).
  */
-public final class ValidationAction implements RunAction2 {
-    private static final Logger LOGGER = Logger.getLogger(ValidationAction.class.getName());
+public final class ValidationAction extends StepAction<ValidationReport> {
+    /** The folder name of its report in the build directory, before the number. */
+    static final String KIND = "validation";
 
-    private final String id;
     private final String dataset;
-    private final Status status;
-    private final String summary;
     private final long rows;
     private final int failedChecks;
     private final ArrayList<String> failedCheckNames;
     private final ArrayList<String> driftedColumns;
-    private final String reportDir;
-
-    private transient Run<?, ?> run;
-    private transient WeakReference<ValidationReport> report;
 
     /**
      * Creates the action of one validation.
@@ -46,67 +35,31 @@ public final class ValidationAction implements RunAction2 {
      * @param run     the build it belongs to
      */
     ValidationAction(final String id, final String dataset, final ValidationSummary outcome, final Run<?, ?> run) {
-        this.id = id;
+        super(id, outcome.status(), outcome.summary(), outcome.reportDir(), run);
         this.dataset = dataset;
-        this.status = outcome.status();
-        this.summary = outcome.summary();
         this.rows = outcome.rows();
         this.failedChecks = outcome.failedChecks();
         this.failedCheckNames = new ArrayList<>(outcome.failedCheckNames());
         this.driftedColumns = new ArrayList<>(outcome.driftedColumns());
-        this.reportDir = outcome.reportDir();
-        this.run = run;
     }
 
     @Override
-    public void onAttached(final Run<?, ?> r) {
-        run = r;
+    protected String title() {
+        return "Data validation";
     }
 
     @Override
-    public void onLoad(final Run<?, ?> r) {
-        run = r;
+    protected String subject() {
+        return dataset;
     }
 
     @Override
-    public String getIconFileName() {
-        return "symbol-analytics";
-    }
-
-    @Override
-    public String getDisplayName() {
-        int number = BuildReports.number(id);
-        return (number == 1 ? "Data validation: " : "Data validation " + number + ": ") + dataset;
-    }
-
-    @Override
-    public String getUrlName() {
-        return "mlops-" + id;
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
+    protected Class<ValidationReport> reportType() {
+        return ValidationReport.class;
     }
 
     public String getDataset() {
         return dataset;
-    }
-
-    public Status getStatus() {
-        return status;
-    }
-
-    /** The Jenkins symbol that shows the status like a build ball. */
-    public String getStatusIcon() {
-        return switch (status) {
-            case PASSED -> "symbol-status-blue";
-            case INCONCLUSIVE -> "symbol-status-yellow";
-            case FAILED, ERROR -> "symbol-status-red";
-        };
-    }
-
-    public String getSummary() {
-        return summary;
     }
 
     public long getRows() {
@@ -128,31 +81,6 @@ public final class ValidationAction implements RunAction2 {
 
     public List<String> getDriftedColumns() {
         return List.copyOf(driftedColumns);
-    }
-
-    public String getReportDir() {
-        return reportDir;
-    }
-
-    /**
-     * Returns the full report, reading it from the build directory on first use.
-     *
-     * @return the report, or {@code null} when its file is missing or unreadable
-     */
-    @CheckForNull
-    public ValidationReport getReport() {
-        var cached = report == null ? null : report.get();
-        if (cached != null) {
-            return cached;
-        }
-        try {
-            var loaded = new BuildReports(run.getRootDir()).read(id);
-            report = new WeakReference<>(loaded);
-            return loaded;
-        } catch (IOException e) {
-            LOGGER.log(Level.FINE, "No readable report for " + getUrlName(), e);
-            return null;
-        }
     }
 
     /** Formats a statistic for the report page. */

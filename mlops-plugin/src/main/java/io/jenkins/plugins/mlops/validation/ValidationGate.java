@@ -1,23 +1,20 @@
 package io.jenkins.plugins.mlops.validation;
 
 import hudson.AbortException;
-import hudson.model.Result;
 import io.jenkins.plugins.mlops.util.ResultHandler;
+import io.jenkins.plugins.mlops.util.StatusGate;
 import io.mlops.validation.ValidationSummary;
 
 import java.io.PrintStream;
 
-/**
- * Turns the outcome of a validation into the build result, as DESIGN.md §3 maps exit codes: PASSED leaves the
- * build alone, INCONCLUSIVE makes it unstable, ERROR fails it, and FAILED fails it unless the step says
- * {@code unstableOnFailure}, which makes it unstable instead. A failure is an {@link AbortException}, so Jenkins
- * prints its one-line message without a stack trace.
- */
+/** Turns the outcome of a validation into the build result ({@link StatusGate}), naming the failed checks. */
 final class ValidationGate {
-    private final boolean unstableOnFailure;
+    private static final String FUNCTION = "validateData";
+
+    private final StatusGate gate;
 
     ValidationGate(final boolean unstableOnFailure) {
-        this.unstableOnFailure = unstableOnFailure;
+        this.gate = new StatusGate(FUNCTION, unstableOnFailure);
     }
 
     /**
@@ -30,39 +27,12 @@ final class ValidationGate {
      */
     void apply(final ValidationSummary summary, final ResultHandler result, final PrintStream log)
             throws AbortException {
-        switch (summary.status()) {
-            case PASSED -> {
-                // the build result stays as it is
-            }
-            case INCONCLUSIVE -> unstable(result, log, "validateData: inconclusive: " + summary.summary());
-            case FAILED -> {
-                var message = failureMessage(summary);
-                if (!unstableOnFailure) {
-                    throw new AbortException(message);
-                }
-                unstable(result, log, message);
-            }
-            case ERROR -> throw new AbortException("validateData: " + summary.summary());
-        }
+        gate.apply(summary.status(), summary.summary(), failureMessage(summary), result, log);
     }
 
     /** Names the failed checks in one line; the engine lists at most 20 of them. */
     static String failureMessage(final ValidationSummary summary) {
-        if (summary.failedChecks() == 0) {
-            return "validateData: " + summary.summary();
-        }
-        var message = new StringBuilder("validateData: ").append(summary.failedChecks())
-                .append(summary.failedChecks() == 1 ? " check failed: " : " checks failed: ")
-                .append(String.join(", ", summary.failedCheckNames()));
-        int unnamed = summary.failedChecks() - summary.failedCheckNames().size();
-        if (unnamed > 0) {
-            message.append(" and ").append(unnamed).append(" more");
-        }
-        return message.toString();
-    }
-
-    private static void unstable(final ResultHandler result, final PrintStream log, final String message) {
-        log.println(message);
-        result.setResult(Result.UNSTABLE);
+        return StatusGate.failureMessage(FUNCTION, summary.failedChecks(), "check", summary.failedCheckNames(),
+                summary.summary());
     }
 }

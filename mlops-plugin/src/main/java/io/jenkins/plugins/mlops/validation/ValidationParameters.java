@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.validation;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.mlops.util.ParameterText;
 import io.jenkins.plugins.mlops.util.WorkspacePaths;
 import io.mlops.data.DataFormat;
 import io.mlops.util.InputException;
@@ -11,6 +12,8 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+
+import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
 /**
  * The parameters of one {@code validateData} call as plain text: the value that the controller sends to the agent,
@@ -48,9 +51,9 @@ record ValidationParameters(@CheckForNull String data, @CheckForNull String sche
      * @return the expanded parameters
      */
     ValidationParameters expand(final UnaryOperator<String> variables) {
-        return new ValidationParameters(expand(variables, data), expand(variables, schema),
-                expand(variables, reference), expand(variables, format), expand(variables, reportDir),
-                expand(variables, driftMethod), driftThreshold);
+        var x = ParameterText.expansion(variables);
+        return new ValidationParameters(x.apply(data), x.apply(schema), x.apply(reference), x.apply(format),
+                x.apply(reportDir), x.apply(driftMethod), driftThreshold);
     }
 
     /**
@@ -84,20 +87,5 @@ record ValidationParameters(@CheckForNull String data, @CheckForNull String sche
             text.append(" with reference ").append(reference);
         }
         return text.toString();
-    }
-
-    /** Trims a form or script value; blank means "not given". */
-    @CheckForNull
-    static String blankToNull(@CheckForNull final String value) {
-        if (value == null) {
-            return null;
-        }
-        var trimmed = value.trim();
-        return trimmed.isEmpty() ? null : trimmed;
-    }
-
-    @CheckForNull
-    private static String expand(final UnaryOperator<String> variables, @CheckForNull final String value) {
-        return value == null ? null : variables.apply(value);
     }
 }

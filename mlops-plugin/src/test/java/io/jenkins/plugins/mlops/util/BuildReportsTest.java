@@ -1,4 +1,4 @@
-package io.jenkins.plugins.mlops.validation;
+package io.jenkins.plugins.mlops.util;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BuildReportsTest {
     @Test
     void shouldGiveEachValidationOfABuildItsOwnFolder(@TempDir final Path buildDir) throws IOException {
-        var reports = new BuildReports(buildDir.toFile());
+        var reports = new BuildReports(buildDir.toFile(), "validation");
 
         assertThat(reports.newId()).isEqualTo("validation-1");
         assertThat(reports.newId()).isEqualTo("validation-2");
@@ -28,7 +28,7 @@ class BuildReportsTest {
 
     @Test
     void shouldKeepParallelValidationsApart(@TempDir final Path buildDir) throws InterruptedException {
-        var reports = new BuildReports(buildDir.toFile());
+        var reports = new BuildReports(buildDir.toFile(), "validation");
         var executor = Executors.newFixedThreadPool(4);
         try {
             Callable<String> allocate = () -> {

@@ -1,0 +1,73 @@
+package io.jenkins.plugins.mlops.evaluation;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import io.jenkins.plugins.mlops.util.RunResultHandler;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * The freestyle build step "Evaluate ML model". Its only property is an {@link EvaluateModelStep}, which declares
+ * the parameters, the form and the help once for both.
+ */
+public final class EvaluateModelBuilder extends Builder implements SimpleBuildStep {
+    private final EvaluateModelStep step;
+
+    /**
+     * Creates the build step.
+     *
+     * @param step the evaluation parameters
+     */
+    @DataBoundConstructor
+    public EvaluateModelBuilder(final EvaluateModelStep step) {
+        this.step = Objects.requireNonNull(step, "step");
+    }
+
+    public EvaluateModelStep getStep() {
+        return step;
+    }
+
+    @Override
+    public void perform(@NonNull final Run<?, ?> run, @NonNull final FilePath workspace, @NonNull final EnvVars env,
+            @NonNull final Launcher launcher, @NonNull final TaskListener listener)
+            throws InterruptedException, IOException {
+        var parameters = step.toParameters().expand(env::expand);
+        var summary = new ModelEvaluation(run, workspace, listener).evaluate(parameters);
+        step.gate().apply(summary, new RunResultHandler(run), listener.getLogger());
+    }
+
+    /** Offers the build step in freestyle jobs; the symbol serves Job DSL and the generic {@code step} step. */
+    @Extension
+    @Symbol("evaluateMlModel")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        public DescriptorImpl() {
+            super();
+            // The step's help.html describes this build step too; no second copy.
+            addHelpFileRedirect(null, EvaluateModelStep.class, null);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes") // the signature of BuildStepDescriptor.isApplicable
+        public boolean isApplicable(final Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return EvaluateModelStep.DISPLAY_NAME;
+        }
+    }
+}

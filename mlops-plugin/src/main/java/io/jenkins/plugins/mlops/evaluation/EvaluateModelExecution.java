@@ -1,0 +1,54 @@
+package io.jenkins.plugins.mlops.evaluation;
+
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.mlops.util.PipelineResultHandler;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs {@code evaluateModel} in a Pipeline and returns its outcome as a map. Not resumable, like
+ * {@code validateData}: evaluation reads files already in the workspace and finishes in seconds to minutes, so
+ * after a controller restart the step fails and the stage can be run again.
+ */
+final class EvaluateModelExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    private static final long serialVersionUID = 1L;
+
+    // Not restored after a restart: the execution is not resumable, so it never runs again after one.
+    private final transient EvaluateModelStep step;
+
+    EvaluateModelExecution(final StepContext context, final EvaluateModelStep step) {
+        super(context);
+        this.step = step;
+    }
+
+    @Override
+    protected Map<String, Object> run() throws Exception {
+        var context = getContext();
+        var listener = context.get(TaskListener.class);
+        var evaluation = new ModelEvaluation(context.get(Run.class), context.get(FilePath.class), listener);
+        var summary = evaluation.evaluate(step.toParameters());
+        step.gate().apply(summary, new PipelineResultHandler(context), listener.getLogger());
+        return toResult(summary);
+    }
+
+    /**
+     * The value {@code evaluateModel} returns to the script. Plain mutable JDK collections, since the map lives on
+     * in the Pipeline program state and in sandboxed scripts.
+     */
+    static Map<String, Object> toResult(final EvaluationSummary summary) {
+        var result = new LinkedHashMap<String, Object>();
+        result.put("status", summary.status().name());
+        result.put("summary", summary.summary());
+        result.put("metrics", summary.metricsForScript());
+        result.put("comparisons", summary.comparisonsForScript());
+        result.put("failedGates", new ArrayList<>(summary.failedGates()));
+        result.put("reportDir", summary.reportDir());
+        return result;
+    }
+}

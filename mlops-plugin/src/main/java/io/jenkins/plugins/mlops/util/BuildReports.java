@@ -1,0 +1,95 @@
+package io.jenkins.plugins.mlops.util;
+
+import hudson.FilePath;
+import io.mlops.report.ReportJson;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The full reports of a build, kept in the build directory rather than in build.xml:
+ * {@code <build>/mlops/<kind>-N/report.json}, one folder per step call (for example {@code validation-2} for the
+ * second {@code validateData} of a build).
+ */
+public final class BuildReports {
+    public static final String REPORT_JSON = "report.json";
+
+    private final Path root;
+    private final String prefix;
+
+    /**
+     * Creates the reports of one kind of step in a build.
+     *
+     * @param buildDirectory the build's root directory on the controller
+     * @param kind           the folder name before the sequence number, such as {@code validation}
+     */
+    public BuildReports(final File buildDirectory, final String kind) {
+        this.root = buildDirectory.toPath().resolve("mlops");
+        this.prefix = kind + "-";
+    }
+
+    /**
+     * Creates the folder of the next call of this build. Creating it is atomic, so parallel branches of one
+     * Pipeline that run the step at the same time each get their own.
+     *
+     * @return its id, {@code <kind>-N}
+     * @throws IOException when the build directory cannot be written
+     */
+    public String newId() throws IOException {
+        Files.createDirectories(root);
+        for (int n = 1; ; n++) {
+            var id = prefix + n;
+            try {
+                Files.createDirectory(root.resolve(id));
+                return id;
+            } catch (FileAlreadyExistsException e) {
+                // taken by an earlier call in this build: try the next number
+            }
+        }
+    }
+
+    /** The report.json of a call. */
+    public Path reportFile(final String id) {
+        return root.resolve(id).resolve(REPORT_JSON);
+    }
+
+    /**
+     * Copies the report.json that the engine wrote into the workspace to the folder of a call.
+     *
+     * @param workspace the workspace
+     * @param reportDir the report directory, relative to the workspace
+     * @param id        the id from {@link #newId()}
+     * @return whether there was a report.json to copy
+     * @throws IOException          when the agent or the build directory cannot be reached
+     * @throws InterruptedException when the build is aborted
+     */
+    public boolean copyFrom(final FilePath workspace, final String reportDir, final String id)
+            throws IOException, InterruptedException {
+        var reportJson = workspace.child(reportDir + "/" + REPORT_JSON);
+        if (!reportJson.exists()) {
+            return false;
+        }
+        try (var out = Files.newOutputStream(reportFile(id))) {
+            reportJson.copyTo(out);
+        }
+        return true;
+    }
+
+    /**
+     * Reads the report.json of a call into the engine's types, with the engine's own JSON setup (which ignores
+     * fields it does not know, so reports of a newer engine still load).
+     *
+     * @throws IOException when the file is missing or unreadable
+     */
+    public <T> T read(final String id, final Class<T> type) throws IOException {
+        return ReportJson.read(reportFile(id), type);
+    }
+
+    /** The sequence number in an id, for display. */
+    public static int number(final String id) {
+        return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+    }
+}

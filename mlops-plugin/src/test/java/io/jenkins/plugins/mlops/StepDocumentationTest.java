@@ -1,0 +1,89 @@
+package io.jenkins.plugins.mlops;
+
+import io.jenkins.plugins.mlops.evaluation.EvaluateModelBuilder;
+import io.jenkins.plugins.mlops.evaluation.EvaluateModelStep;
+import io.jenkins.plugins.mlops.validation.ValidateDataBuilder;
+import io.jenkins.plugins.mlops.validation.ValidateDataStep;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+import java.beans.Introspector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The parameters of every step are declared once, and each has a form field and a help file. */
+class StepDocumentationTest {
+    static Stream<Arguments> steps() {
+        return Stream.of(
+                Arguments.of(ValidateDataStep.class, ValidateDataBuilder.class, List.of("data", "schema",
+                        "reference", "format", "reportDir", "driftMethod", "driftThreshold", "unstableOnFailure")),
+                Arguments.of(EvaluateModelStep.class, EvaluateModelBuilder.class, List.of("predictions", "task",
+                        "gates", "baselinePredictions", "baselineMetrics", "format", "positiveLabel", "slices",
+                        "sensitive", "minSliceSize", "resamples", "seed", "labelColumn", "predictionColumn",
+                        "scoreColumn", "idColumn", "reportDir", "unstableOnFailure")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("steps")
+    void shouldHaveAFormFieldAndAHelpFileForEveryParameter(final Class<?> step, final Class<?> builder,
+            final List<String> expected) throws IOException {
+        var form = resource(step, "config.jelly");
+
+        assertThat(parameters(step)).containsExactlyInAnyOrderElementsOf(expected);
+        for (String parameter : parameters(step)) {
+            assertThat(form).as("config.jelly").contains("field=\"" + parameter + "\"");
+            assertThat(step.getResource(step.getSimpleName() + "/help-" + parameter + ".html"))
+                    .as("help-%s.html", parameter).isNotNull();
+        }
+        assertThat(step.getResource(step.getSimpleName() + "/help.html")).isNotNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource("steps")
+    void shouldLetTheBuilderReuseTheStepFormInsteadOfCopyingIt(final Class<?> step, final Class<?> builder,
+            final List<String> expected) throws IOException {
+        var form = resource(builder, "config.jelly");
+
+        assertThat(form).contains("<f:property field=\"step\"/>").doesNotContain("<f:entry");
+        for (String parameter : parameters(step)) {
+            assertThat(builder.getResource(builder.getSimpleName() + "/help-" + parameter + ".html")).isNull();
+        }
+        assertThat(Arrays.stream(builder.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(DataBoundSetter.class))).isEmpty();
+    }
+
+    private static List<String> parameters(final Class<?> step) {
+        var names = new ArrayList<String>();
+        for (Constructor<?> constructor : step.getConstructors()) {
+            if (constructor.isAnnotationPresent(DataBoundConstructor.class)) {
+                Arrays.stream(constructor.getParameters()).map(Parameter::getName).forEach(names::add);
+            }
+        }
+        for (Method method : step.getMethods()) {
+            if (method.isAnnotationPresent(DataBoundSetter.class)) {
+                names.add(Introspector.decapitalize(method.getName().substring("set".length())));
+            }
+        }
+        return names;
+    }
+
+    private static String resource(final Class<?> owner, final String file) throws IOException {
+        try (InputStream in = owner.getResourceAsStream(owner.getSimpleName() + "/" + file)) {
+            assertThat(in).as(file).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

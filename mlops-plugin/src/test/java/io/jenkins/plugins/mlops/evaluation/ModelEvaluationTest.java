@@ -1,0 +1,54 @@
+package io.jenkins.plugins.mlops.evaluation;
+
+import hudson.FilePath;
+import hudson.model.Action;
+import io.mlops.report.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class ModelEvaluationTest {
+    private static final EvaluationParameters PARAMETERS = Steps.everyParameterSet().toParameters();
+
+    @Test
+    void shouldEvaluateOnTheAgentKeepTheReportAndAddAnAction(@TempDir final Path buildDir) throws Exception {
+        var fixture = new EvaluationFixture(buildDir, EvaluationFixture.summary(Status.PASSED, List.of()));
+        var callable = ArgumentCaptor.forClass(EvaluateOnAgent.class);
+        var action = ArgumentCaptor.forClass(Action.class);
+
+        var summary = fixture.evaluation().evaluate(PARAMETERS);
+
+        assertThat(summary.status()).isEqualTo(Status.PASSED);
+        verify(fixture.workspace()).act(callable.capture());
+        assertThat(callable.getValue().parameters()).isEqualTo(PARAMETERS);
+        assertThat(buildDir.resolve("mlops/evaluation-1/report.json")).isNotEmptyFile();
+        verify(fixture.run()).addAction(action.capture());
+        assertThat(action.getValue()).isInstanceOfSatisfying(EvaluationAction.class, added -> {
+            assertThat(added.getUrlName()).isEqualTo("mlops-evaluation-1");
+            assertThat(added.getReport()).isNotNull();
+        });
+        assertThat(fixture.log()).contains(
+                "evaluateModel: evaluating eval/candidate.csv (binary) against eval/production.csv",
+                "evaluateModel: PASSED: A sentence about PASSED.",
+                "evaluateModel: reports in mlops-reports/evaluate-model; see 'Model metrics: eval/candidate.csv'");
+    }
+
+    @Test
+    void shouldStillRecordTheSummaryWithoutAReportFile(@TempDir final Path buildDir) throws Exception {
+        var fixture = new EvaluationFixture(buildDir, EvaluationFixture.summary(Status.PASSED, List.of()));
+        when(fixture.workspace().child("mlops-reports/evaluate-model/report.json")).thenReturn(mock(FilePath.class));
+
+        fixture.evaluation().evaluate(PARAMETERS);
+
+        assertThat(buildDir.resolve("mlops/evaluation-1/report.json")).doesNotExist();
+        assertThat(fixture.log()).contains("no report.json in mlops-reports/evaluate-model");
+    }
+}
