@@ -4,6 +4,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.util.BuildReports;
+import io.jenkins.plugins.mlops.util.ControllerWarning;
 
 import java.io.IOException;
 
@@ -35,6 +36,7 @@ final class ModelEvaluation {
     EvaluationSummary evaluate(final EvaluationParameters parameters) throws IOException, InterruptedException {
         var log = listener.getLogger();
         log.println("evaluateModel: evaluating " + parameters.describe());
+        ControllerWarning.warnIfBuiltIn(workspace, log, "evaluateModel");
         var summary = workspace.act(new EvaluateOnAgent(parameters));
         var reports = new BuildReports(run.getRootDir(), EvaluationAction.KIND);
         var id = reports.newId();

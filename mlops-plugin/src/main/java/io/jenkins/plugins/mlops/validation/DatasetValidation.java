@@ -4,6 +4,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.util.BuildReports;
+import io.jenkins.plugins.mlops.util.ControllerWarning;
 import io.mlops.validation.ValidationSummary;
 
 import java.io.IOException;
@@ -37,11 +38,7 @@ final class DatasetValidation {
     ValidationSummary validate(final ValidationParameters parameters) throws IOException, InterruptedException {
         var log = listener.getLogger();
         log.println("validateData: validating " + parameters.describe());
-        if (!workspace.isRemote()) {
-            log.println("validateData: warning: this workspace is on the built-in node, so the data is read inside "
-                    + "the Jenkins controller's process; run data steps on an agent (and give the built-in node "
-                    + "0 executors)");
-        }
+        ControllerWarning.warnIfBuiltIn(workspace, log, "validateData");
         var summary = workspace.act(new ValidateOnAgent(parameters, listener));
         var action = record(parameters.data(), summary);
         log.println("validateData: " + summary.status() + ": " + summary.summary());

@@ -35,6 +35,7 @@ final class EvaluationFixture {
         when(run.getRootDir()).thenReturn(buildDir.toFile());
         when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
         when(workspace.act(any(EvaluateOnAgent.class))).thenReturn(summary);
+        when(workspace.isRemote()).thenReturn(true);
         var reportJson = mock(FilePath.class);
         when(workspace.child(summary.reportDir() + "/report.json")).thenReturn(reportJson);
         when(reportJson.exists()).thenReturn(true);

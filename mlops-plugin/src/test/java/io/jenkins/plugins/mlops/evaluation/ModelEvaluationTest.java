@@ -42,6 +42,25 @@ class ModelEvaluationTest {
     }
 
     @Test
+    void shouldWarnWhenThePredictionsAreReadInsideTheController(@TempDir final Path buildDir) throws Exception {
+        var fixture = new EvaluationFixture(buildDir, EvaluationFixture.summary(Status.PASSED, List.of()));
+        when(fixture.workspace().isRemote()).thenReturn(false);
+
+        fixture.evaluation().evaluate(PARAMETERS);
+
+        assertThat(fixture.log()).contains("evaluateModel: warning: this workspace is on the built-in node");
+    }
+
+    @Test
+    void shouldNotWarnOnAnAgent(@TempDir final Path buildDir) throws Exception {
+        var fixture = new EvaluationFixture(buildDir, EvaluationFixture.summary(Status.PASSED, List.of()));
+
+        fixture.evaluation().evaluate(PARAMETERS);
+
+        assertThat(fixture.log()).doesNotContain("warning");
+    }
+
+    @Test
     void shouldStillRecordTheSummaryWithoutAReportFile(@TempDir final Path buildDir) throws Exception {
         var fixture = new EvaluationFixture(buildDir, EvaluationFixture.summary(Status.PASSED, List.of()));
         when(fixture.workspace().child("mlops-reports/evaluate-model/report.json")).thenReturn(mock(FilePath.class));
