@@ -36,10 +36,11 @@ import java.util.Map;
  * {@code JSON.stringify} does). Reading {@code null} back yields {@code null} for a {@code Double} and NaN for
  * a primitive {@code double}.
  *
- * <p>Reports are read by data binding ({@link #read}) but the steps write them with {@link #stream}: a
- * {@link JsonGenerator} with the same layout. Data binding introspects every report type by reflection the first
- * time it meets it, over 100 ms of a short command-line run; a report's own writer streams it in a few. Tests
- * hold each writer to the mapper's output byte for byte.
+ * <p>Reports are read by data binding ({@link #read}). Where start-up matters (validateData's 1,000-row target,
+ * ERROR reports) they are written with {@link #stream}: a {@link JsonGenerator} with the same layout, since data
+ * binding introspects every report type by reflection the first time it meets it, over 100 ms of a short
+ * command-line run; tests hold each such writer to the mapper's output byte for byte. Other reports (model
+ * evaluation, whose bootstrap takes seconds anyway) are written by the mapper itself ({@link #toJson}).
  */
 public final class ReportJson {
     private static final JsonFactory FACTORY = new JsonFactory();
