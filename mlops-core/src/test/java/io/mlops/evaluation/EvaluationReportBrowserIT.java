@@ -8,9 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import static io.mlops.evaluation.PredictionsReaderTest.golden;
+import static io.mlops.report.HeadlessChromium.SCRIPT_ELEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing (no script errors, no Content-Security-Policy violations).
  */
 class EvaluationReportBrowserIT {
-    private static final Pattern SCRIPT_ELEMENT = Pattern.compile("<script[\\s>/]", Pattern.CASE_INSENSITIVE);
 
     @TempDir
     private Path temp;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -22,6 +23,8 @@ import java.util.stream.Stream;
 public final class HeadlessChromium {
     /** Overrides where Chromium is looked for. */
     public static final String PATH_PROPERTY = "mlops.chromium";
+    /** A {@code <script>} element in a rendered DOM: reports must have none. */
+    public static final Pattern SCRIPT_ELEMENT = Pattern.compile("<script[\\s>/]", Pattern.CASE_INSENSITIVE);
     /** When true (CI), a missing Chromium fails the test instead of skipping it. */
     public static final String REQUIRE_PROPERTY = "mlops.requireExternalTools";
     private static final long TIMEOUT_SECONDS = 120;

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
+import static io.mlops.report.HeadlessChromium.SCRIPT_ELEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Content-Security-Policy violations, which injected markup would cause).
  */
 class ValidationReportBrowserIT {
-    private static final Pattern SCRIPT_ELEMENT = Pattern.compile("<script[\\s>/]", Pattern.CASE_INSENSITIVE);
     private static final Pattern INJECTED_ELEMENT = Pattern.compile("<(img|iframe|object|embed|link)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
 
