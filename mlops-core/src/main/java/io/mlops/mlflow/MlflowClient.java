@@ -228,10 +228,25 @@ public final class MlflowClient {
         http.send("POST", API + "registered-models/alias", body("name", name, "alias", alias, "version", version));
     }
 
-    /** The version an alias points at ({@code GET registered-models/alias}), if the alias exists. */
+    /**
+     * The version an alias points at ({@code GET registered-models/alias}), if the model and alias exist. The
+     * SQL store answers an unknown alias with HTTP 400 {@code INVALID_PARAMETER_VALUE}, not 404, so that
+     * answer counts as "no such alias" only when the model exists and lists no such alias.
+     */
     public Optional<ModelVersion> findVersionByAlias(final String name, final String alias) {
-        return optional(() -> read(http.get(API + "registered-models/alias", query("name", name, "alias", alias))
-                .path("model_version"), ModelVersion.class));
+        try {
+            return optional(() -> read(http.get(API + "registered-models/alias", query("name", name, "alias", alias))
+                    .path("model_version"), ModelVersion.class));
+        } catch (MlflowException e) {
+            if (!"INVALID_PARAMETER_VALUE".equals(e.getErrorCode())) {
+                throw e;
+            }
+            var model = findRegisteredModel(name);
+            if (model.isPresent() && model.get().versionOf(alias).isEmpty()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Removes an alias ({@code DELETE registered-models/alias}, parameters in a JSON body). */

@@ -6,12 +6,14 @@ import java.util.Optional;
  * A run with what was logged to it ({@code Run} in {@code mlflow/protos/service.proto}).
  *
  * @param info its metadata
- * @param data its metrics, parameters and tags
+ * @param data   its metrics, parameters and tags
+ * @param inputs the datasets it used
  */
-public record Run(RunInfo info, RunData data) {
-    /** Normalises missing data to empty data. */
+public record Run(RunInfo info, RunData data, RunInputs inputs) {
+    /** Normalises missing data and inputs to empty ones. */
     public Run {
         data = data == null ? new RunData(null, null, null) : data;
+        inputs = inputs == null ? new RunInputs(null) : inputs;
     }
 
     /** The value of a tag. */
