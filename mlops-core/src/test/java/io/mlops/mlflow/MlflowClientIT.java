@@ -10,6 +10,7 @@ import org.opentest4j.TestAbortedException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -137,6 +138,20 @@ class MlflowClientIT {
         client.downloadArtifact(run.info().artifactUri(), "model/my weights.bin", copy);
 
         assertThat(copy).hasBinaryContent(bytes);
+    }
+
+    @Test
+    void shouldRideOutTwoServerErrorsBeforeTheRealServerAnswers() throws Exception {
+        try (var proxy = new FaultInjectingProxy(server.uri(), 2)) {
+            var flaky = MlflowClient.connect(MlflowConnection.of(proxy.uri(), MlflowCredentials.NONE)
+                    .withRetryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50))));
+
+            var model = flaky.createRegisteredModel("flaky", null, List.of());
+
+            assertThat(model.name()).isEqualTo("flaky");
+            assertThat(proxy.requests()).isEqualTo(3);
+            assertThat(client.searchRegisteredModels("name = 'flaky'", 10, null).items()).hasSize(1);
+        }
     }
 
     @Test
