@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A typed client of the MLflow tracking server's REST API 2.0, with no Python on the machine: experiments,
@@ -307,13 +308,9 @@ public final class MlflowClient {
 
     // ---- JSON
 
-    private interface Call<T> {
-        T run() throws MlflowException;
-    }
-
-    private static <T> Optional<T> optional(final Call<T> call) {
+    private static <T> Optional<T> optional(final Supplier<T> call) {
         try {
-            return Optional.of(call.run());
+            return Optional.of(call.get());
         } catch (MlflowException e) {
             if (e.isNotFound()) {
                 return Optional.empty();
