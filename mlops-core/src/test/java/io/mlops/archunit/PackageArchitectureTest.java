@@ -48,5 +48,11 @@ class PackageArchitectureTest {
             .because("distributions and tests serve every step and read no files");
 
     @ArchTest
+    static final ArchRule MLFLOW_CLIENT_KNOWS_NO_STEP = noClasses().that().resideInAPackage("io.mlops.mlflow..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.mlops.data..", "io.mlops.validation..",
+                    "io.mlops.evaluation..", "io.mlops.report..")
+            .because("the MLflow client speaks MLflow's REST API; steps decide what to log and register");
+
+    @ArchTest
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.mlops.(**)").should().beFreeOfCycles();
 }
