@@ -60,7 +60,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private Path baselinePredictions;
 
     @Option(names = "--baseline-metrics", paramLabel = "FILE",
-            description = "The production model's metrics (a JSON object, or a report.json): point comparison only.")
+            description = "The production model's metrics (a JSON object, a report.json, or an MLflow runs/get "
+                    + "response): point comparison only.")
     private Path baselineMetrics;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "csv, jsonl or parquet (default: by extension).")

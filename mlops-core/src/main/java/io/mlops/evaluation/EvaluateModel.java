@@ -234,7 +234,11 @@ public final class EvaluateModel {
         return text.append('.').toString();
     }
 
-    /** Reads a baseline's metrics: a JSON object of numbers, or any report.json with a "metrics" object. */
+    /**
+     * Reads a baseline's metrics: a JSON object of numbers ({@code {"roc_auc": 0.81}}), any report.json with a
+     * {@code metrics} object (an earlier evaluation), or MLflow's {@code runs/get} response, whose
+     * {@code run.data.metrics} is a list of {@code {key, value, timestamp, step}} (the latest step wins).
+     */
     static final class BaselineMetrics {
         private BaselineMetrics() {
         }
@@ -247,20 +251,33 @@ public final class EvaluateModel {
             catch (IOException e) {
                 throw new InputException(file, "cannot read baseline metrics: " + e.getMessage());
             }
-            var metrics = root != null && root.has("metrics") && root.get("metrics").isObject() ? root.get("metrics")
-                    : root;
-            if (metrics == null || !metrics.isObject()) {
-                throw new InputException(file, "expected a JSON object of metric values, e.g. "
-                        + "{\"roc_auc\": 0.81}, or a report.json with \"metrics\"");
+            if (root != null && root.path("run").path("data").has("metrics")) {
+                root = root.get("run").get("data");
             }
+            var metrics = root != null && root.has("metrics") ? root.get("metrics") : root;
             var result = new LinkedHashMap<String, Number>();
-            metrics.fields().forEachRemaining(entry -> {
-                if (entry.getValue().isNumber()) {
-                    result.put(entry.getKey(), entry.getValue().numberValue());
+            if (metrics != null && metrics.isArray()) {
+                var steps = new HashMap<String, Long>();
+                for (JsonNode metric : metrics) {
+                    var key = metric.path("key").asText(null);
+                    long step = metric.path("step").asLong(0);
+                    boolean latest = step >= steps.getOrDefault(key, Long.MIN_VALUE);
+                    if (key != null && metric.path("value").isNumber() && latest) {
+                        steps.put(key, step);
+                        result.put(key, metric.get("value").numberValue());
+                    }
                 }
-            });
+            }
+            else if (metrics != null && metrics.isObject()) {
+                metrics.fields().forEachRemaining(entry -> {
+                    if (entry.getValue().isNumber()) {
+                        result.put(entry.getKey(), entry.getValue().numberValue());
+                    }
+                });
+            }
             if (result.isEmpty()) {
-                throw new InputException(file, "no metric values: expected numbers such as {\"roc_auc\": 0.81}");
+                throw new InputException(file, "no metric values: expected a JSON object such as {\"roc_auc\": 0.81}, "
+                        + "a report.json with \"metrics\", or an MLflow runs/get response");
             }
             return result;
         }

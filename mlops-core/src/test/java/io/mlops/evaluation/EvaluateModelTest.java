@@ -126,6 +126,32 @@ class EvaluateModelTest {
     }
 
     @Test
+    void shouldReadBaselineMetricsAsMlflowsRunsGetReturnsThem() throws Exception {
+        // given: the REST response of runs/get, metrics as {key, value, timestamp, step}; the later step wins
+        var exported = Files.writeString(dir.resolve("run.json"), """
+                {"run": {"info": {"run_id": "abc"}, "data": {"metrics": [
+                  {"key": "roc_auc", "value": 0.70, "timestamp": 1, "step": 0},
+                  {"key": "roc_auc", "value": 0.75, "timestamp": 2, "step": 1},
+                  {"key": "accuracy_score", "value": 0.72, "timestamp": 2, "step": 0}],
+                  "params": [{"key": "C", "value": "1.0"}]}}}
+                """);
+
+        // when
+        var metrics = EvaluateModel.BaselineMetrics.read(exported);
+
+        // then
+        assertThat(metrics).containsOnlyKeys("roc_auc", "accuracy_score");
+        assertThat(metrics.get("roc_auc").doubleValue()).isEqualTo(0.75);
+    }
+
+    @Test
+    void shouldNameTheFileOfBaselineMetricsWithoutNumbers() throws Exception {
+        var empty = Files.writeString(dir.resolve("empty.json"), "{\"metrics\": {\"note\": \"none\"}}");
+        assertThatThrownBy(() -> EvaluateModel.BaselineMetrics.read(empty)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(empty + ": no metric values");
+    }
+
+    @Test
     void shouldRefuseABaselineThatIsNotOnTheSameRows() throws Exception {
         // given
         var baseline = Files.writeString(dir.resolve("other.csv"), "id,label,prediction,score\n1,1,1,0.9\n2,0,0,0.1\n");
