@@ -44,6 +44,7 @@ final class PredictionsReader implements RecordVisitor {
     private List<String> header;
 
     private final Map<String, Integer> labelCodes = new HashMap<>();
+    private final Map<String, Integer> writtenCodes = new HashMap<>();
     private final List<String> labelValues = new ArrayList<>();
     private final IntStream.Builder labels = IntStream.builder();
     private final IntStream.Builder predictions = IntStream.builder();
@@ -149,24 +150,31 @@ final class PredictionsReader implements RecordVisitor {
 
     @Override
     public void text(final int column, final char[] buffer, final int offset, final int length) {
-        if (role(column)) {
-            value(column, new String(buffer, offset, length), buffer, offset, length);
+        if (numeric(column)) {
+            number(column, parse(column, buffer, offset, length), buffer, offset, length);
+        }
+        if (textual(column)) {
+            text(column, new String(buffer, offset, length));
         }
     }
 
     @Override
     public void number(final int column, final double value) {
-        if (role(column)) {
-            var text = TextValues.formatNumber(value);
-            value(column, text, text.toCharArray(), 0, text.length());
+        if (numeric(column)) {
+            number(column, value, null, 0, 0);
+        }
+        if (textual(column)) {
+            text(column, TextValues.formatNumber(value));
         }
     }
 
     @Override
     public void bool(final int column, final boolean value) {
-        if (role(column)) {
-            var text = Boolean.toString(value);
-            value(column, text, text.toCharArray(), 0, text.length());
+        if (numeric(column)) {
+            throw error(column, "expected a number, found '" + value + "'");
+        }
+        if (textual(column)) {
+            text(column, Boolean.toString(value));
         }
     }
 
@@ -187,26 +195,46 @@ final class PredictionsReader implements RecordVisitor {
         // every column was given exactly once (the readers guarantee it); nothing to complete
     }
 
-    private boolean role(final int column) {
-        return column == labelColumn || column == predictionColumn || column == scoreColumn || column == idColumn
-                || classScoreColumns.containsKey(column) || attributeColumns.containsKey(column);
+    /** Columns read as numbers: scores, and the target and prediction of a regression. */
+    private boolean numeric(final int column) {
+        return column == scoreColumn || classScoreColumns.containsKey(column)
+                || !task.classification() && (column == labelColumn || column == predictionColumn);
     }
 
-    private void value(final int column, final String text, final char[] buffer, final int offset, final int length) {
-        if (column == labelColumn || column == predictionColumn) {
-            boolean isLabel = column == labelColumn;
-            if (task.classification()) {
-                (isLabel ? labels : predictions).add(code(text.strip()));
-            }
-            else {
-                (isLabel ? actuals : estimates).add(number(column, buffer, offset, length));
-            }
+    /** Columns read as text: class labels, ids and group values. */
+    private boolean textual(final int column) {
+        return task.classification() && (column == labelColumn || column == predictionColumn) || column == idColumn
+                || attributeColumns.containsKey(column);
+    }
+
+    /**
+     * A numeric column's value. Scores must be probabilities; {@code buffer} holds the text as the file wrote it,
+     * for the message, or is null for a value the file typed.
+     */
+    private void number(final int column, final double value, final char[] buffer, final int offset,
+            final int length) {
+        if (column == labelColumn) {
+            actuals.add(value);
         }
-        else if (column == scoreColumn) {
-            scores.add(probability(column, buffer, offset, length));
+        else if (column == predictionColumn) {
+            estimates.add(value);
         }
-        else if (classScoreColumns.containsKey(column)) {
-            classScores.get(classScoreColumns.get(column)).add(probability(column, buffer, offset, length));
+        else {
+            if (!(value >= 0 && value <= 1)) {
+                var shown = buffer == null ? TextValues.formatNumber(value) : new String(buffer, offset, length);
+                throw error(column, "expected a probability between 0 and 1, found '" + TextValues.clip(shown) + "'");
+            }
+            var perClass = classScoreColumns.get(column);
+            (perClass == null ? scores : classScores.get(perClass)).add(value);
+        }
+    }
+
+    private void text(final int column, final String text) {
+        if (column == labelColumn) {
+            labels.add(code(text.strip()));
+        }
+        else if (column == predictionColumn) {
+            predictions.add(code(text.strip()));
         }
         else if (column == idColumn) {
             ids.add(text);
@@ -216,13 +244,15 @@ final class PredictionsReader implements RecordVisitor {
         }
     }
 
-    /** A label's code, in order of first appearance; numbers are written the same however the file wrote them. */
+    /**
+     * A label's code, in order of first appearance; numbers are written the same however the file wrote them. The
+     * code is looked up by the text as written first, so a label is parsed as a number only the first time.
+     */
     private int code(final String label) {
-        var canonical = canonical(label);
-        return labelCodes.computeIfAbsent(canonical, key -> {
+        return writtenCodes.computeIfAbsent(label, written -> labelCodes.computeIfAbsent(canonical(written), key -> {
             labelValues.add(key);
             return labelValues.size() - 1;
-        });
+        }));
     }
 
     private static String canonical(final String label) {
@@ -240,22 +270,13 @@ final class PredictionsReader implements RecordVisitor {
         attributeRows.get(attribute).add(codes.computeIfAbsent(value, key -> codes.size()));
     }
 
-    private double number(final int column, final char[] buffer, final int offset, final int length) {
+    private double parse(final int column, final char[] buffer, final int offset, final int length) {
         try {
             return TextValues.parseDouble(buffer, offset, length);
         }
         catch (IllegalArgumentException e) {
             throw error(column, "expected a number, found '" + TextValues.clip(new String(buffer, offset, length)) + "'");
         }
-    }
-
-    private double probability(final int column, final char[] buffer, final int offset, final int length) {
-        double value = number(column, buffer, offset, length);
-        if (!(value >= 0 && value <= 1)) {
-            throw error(column, "expected a probability between 0 and 1, found '"
-                    + TextValues.clip(new String(buffer, offset, length)) + "'");
-        }
-        return value;
     }
 
     private InputException error(final int column, final String detail) {
@@ -310,7 +331,7 @@ final class PredictionsReader implements RecordVisitor {
      */
     private List<String> sortedClasses(final String positiveLabel) {
         var classes = new ArrayList<>(labelValues);
-        boolean numeric = classes.stream().allMatch(c -> !canonical(c).equals(c) || isNumber(c));
+        boolean numeric = classes.stream().allMatch(PredictionsReader::isNumber);
         classes.sort(numeric ? Comparator.comparingDouble(PredictionsReader::asNumber) : Comparator.naturalOrder());
         if (task != Task.BINARY) {
             if (classes.size() < 2) {
