@@ -8,8 +8,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.mlops.util.FormOptions;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
-import io.mlops.data.DataFormat;
 import io.mlops.evaluation.EvaluationRequest;
 import io.mlops.evaluation.Task;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -292,11 +292,8 @@ public final class EvaluateModelStep extends Step {
          */
         @POST
         public ListBoxModel doFillTaskItems(@AncestorInPath @CheckForNull final Item item) {
-            var options = new ListBoxModel();
-            if (jenkins.hasPermission(Item.READ, item)) {
-                Arrays.stream(Task.values()).map(Task::id).map(ListBoxModel.Option::new).forEach(options::add);
-            }
-            return options;
+            return jenkins.hasPermission(Item.READ, item)
+                    ? FormOptions.choices(null, Arrays.stream(Task.values()).map(Task::id)) : new ListBoxModel();
         }
 
         /**
@@ -307,13 +304,7 @@ public final class EvaluateModelStep extends Step {
          */
         @POST
         public ListBoxModel doFillFormatItems(@AncestorInPath @CheckForNull final Item item) {
-            var options = new ListBoxModel();
-            if (jenkins.hasPermission(Item.READ, item)) {
-                options.add(new ListBoxModel.Option("By file extension", ""));
-                Arrays.stream(DataFormat.values()).map(DataFormat::id).map(ListBoxModel.Option::new)
-                        .forEach(options::add);
-            }
-            return options;
+            return jenkins.hasPermission(Item.READ, item) ? FormOptions.dataFormats() : new ListBoxModel();
         }
 
         /**

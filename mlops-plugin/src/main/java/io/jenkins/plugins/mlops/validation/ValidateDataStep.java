@@ -8,9 +8,9 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.mlops.util.FormOptions;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
 import io.jenkins.plugins.mlops.util.ParameterText;
-import io.mlops.data.DataFormat;
 import io.mlops.validation.drift.DriftMethod;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -24,7 +24,6 @@ import org.kohsuke.stapler.verb.POST;
 
 import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The {@code validateData} Pipeline step, and the one place where the parameters of data validation are declared
@@ -191,7 +190,7 @@ public final class ValidateDataStep extends Step {
             if (!jenkins.hasPermission(Item.READ, item)) {
                 return new ListBoxModel();
             }
-            return options("By file extension", Arrays.stream(DataFormat.values()).map(DataFormat::id));
+            return FormOptions.dataFormats();
         }
 
         /**
@@ -205,7 +204,7 @@ public final class ValidateDataStep extends Step {
             if (!jenkins.hasPermission(Item.READ, item)) {
                 return new ListBoxModel();
             }
-            return options("As the schema says (auto by default)",
+            return FormOptions.choices("As the schema says (auto by default)",
                     Arrays.stream(DriftMethod.values()).map(DriftMethod::id));
         }
 
@@ -232,14 +231,6 @@ public final class ValidateDataStep extends Step {
                 // reported below
             }
             return FormValidation.error("Expected a number greater than 0, such as 0.05 for a p-value or 0.1 for a distance");
-        }
-
-        /** The engine's names as options, after an empty one that leaves the choice to the engine. */
-        private static ListBoxModel options(final String unset, final Stream<String> ids) {
-            var options = new ListBoxModel();
-            options.add(new ListBoxModel.Option(unset, ""));
-            ids.map(ListBoxModel.Option::new).forEach(options::add);
-            return options;
         }
     }
 }
