@@ -57,9 +57,6 @@ public final class EvaluateModel {
 
     private static EvaluationReport evaluate(final EvaluationRequest request, final Instant started)
             throws IOException, InterruptedException {
-        if (request.baselinePredictions() != null && request.baselineMetrics() != null) {
-            throw new InputException("give the baseline's predictions or its metrics, not both");
-        }
         var gates = request.gates() == null ? Gates.NONE : GatesFile.read(request.gates());
         var groups = new ArrayList<>(request.slices());
         request.sensitive().stream().filter(c -> !groups.contains(c)).forEach(groups::add);
@@ -67,16 +64,30 @@ public final class EvaluateModel {
         Predictions baseline = null;
         Map<String, Number> baselineMetrics = null;
         String baselineSource = null;
+        String unpaired = null;
         if (request.baselinePredictions() != null) {
-            var other = read(request, request.baselinePredictions(), List.of(), candidate.classes());
-            var paired = pair(candidate, other);
-            candidate = paired[0];
-            baseline = paired[1];
-            baselineSource = request.baselinePredictions().toString();
+            try {
+                var other = read(request, request.baselinePredictions(), List.of(), candidate.classes());
+                var paired = pair(candidate, other);
+                candidate = paired[0];
+                baseline = paired[1];
+                baselineSource = request.baselineName() != null ? request.baselineName()
+                        : request.baselinePredictions().toString();
+            }
+            catch (InputException e) {
+                // With metrics to fall back on (a registered baseline), predictions of another evaluation set
+                // only mean that no paired comparison is possible.
+                if (request.baselineMetrics() == null) {
+                    throw e;
+                }
+                unpaired = e.getMessage();
+            }
         }
-        else if (request.baselineMetrics() != null) {
+        if (baseline == null && request.baselineMetrics() != null) {
             baselineMetrics = BaselineMetrics.read(request.baselineMetrics());
-            baselineSource = request.baselineMetrics().toString();
+            baselineSource = (request.baselineName() != null ? request.baselineName()
+                    : request.baselineMetrics().toString()) + (unpaired == null ? ""
+                    : " (its predictions could not be paired with the candidate's, so metrics only: " + unpaired + ")");
         }
         var settings = new Evaluator.Settings(gates, request.slices(), request.sensitive(), request.minSliceSize(),
                 request.resamples(), request.seed(), 0.95, Runtime.getRuntime().availableProcessors());

@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param resamples           bootstrap resamples
  * @param seed                bootstrap seed
  * @param reportDir           where the reports go, or null to write none
+ * @param baselineName        what the baseline is for people (e.g. {@code models:/churn/3 (@champion)}), or null
+ *                            for its file's path. Given both predictions and metrics (a registered baseline), the
+ *                            predictions are compared when they pair with the candidate's, the metrics otherwise.
  */
 public record EvaluationRequest(Path predictions, DataFormat format, Task task, PredictionColumns columns,
         String positiveLabel, Path gates, Path baselinePredictions, Path baselineMetrics, List<String> slices,
-        List<String> sensitive, int minSliceSize, int resamples, long seed, Path reportDir) {
+        List<String> sensitive, int minSliceSize, int resamples, long seed, Path reportDir, String baselineName) {
     /** Below 100 rows a slice's accuracy is uncertain by ±10 points (95%): reported, not gated. */
     public static final int DEFAULT_MIN_SLICE_SIZE = 100;
     public static final int DEFAULT_RESAMPLES = 1000;
@@ -40,6 +43,16 @@ public record EvaluationRequest(Path predictions, DataFormat format, Task task, 
         sensitive = sensitive == null ? List.of() : List.copyOf(sensitive);
     }
 
+    /** A request whose baseline, if any, is named by its file. */
+    public EvaluationRequest(final Path predictions, final DataFormat format, final Task task,
+            final PredictionColumns columns, final String positiveLabel, final Path gates,
+            final Path baselinePredictions, final Path baselineMetrics, final List<String> slices,
+            final List<String> sensitive, final int minSliceSize, final int resamples, final long seed,
+            final Path reportDir) {
+        this(predictions, format, task, columns, positiveLabel, gates, baselinePredictions, baselineMetrics, slices,
+                sensitive, minSliceSize, resamples, seed, reportDir, null);
+    }
+
     /** A request with the defaults: no gates, no baseline, no slices. */
     public static EvaluationRequest of(final Path predictions, final Task task) {
         return new EvaluationRequest(predictions, null, task, PredictionColumns.DEFAULT, null, null, null, null,
@@ -48,26 +61,34 @@ public record EvaluationRequest(Path predictions, DataFormat format, Task task, 
 
     public EvaluationRequest withGates(final Path file) {
         return new EvaluationRequest(predictions, format, task, columns, positiveLabel, file, baselinePredictions,
-                baselineMetrics, slices, sensitive, minSliceSize, resamples, seed, reportDir);
+                baselineMetrics, slices, sensitive, minSliceSize, resamples, seed, reportDir, baselineName);
     }
 
     public EvaluationRequest withBaselinePredictions(final Path file) {
         return new EvaluationRequest(predictions, format, task, columns, positiveLabel, gates, file, baselineMetrics,
-                slices, sensitive, minSliceSize, resamples, seed, reportDir);
+                slices, sensitive, minSliceSize, resamples, seed, reportDir, baselineName);
     }
 
     public EvaluationRequest withBaselineMetrics(final Path file) {
         return new EvaluationRequest(predictions, format, task, columns, positiveLabel, gates, baselinePredictions,
-                file, slices, sensitive, minSliceSize, resamples, seed, reportDir);
+                file, slices, sensitive, minSliceSize, resamples, seed, reportDir, baselineName);
     }
 
     public EvaluationRequest withGroups(final List<String> sliceColumns, final List<String> sensitiveColumns) {
         return new EvaluationRequest(predictions, format, task, columns, positiveLabel, gates, baselinePredictions,
-                baselineMetrics, sliceColumns, sensitiveColumns, minSliceSize, resamples, seed, reportDir);
+                baselineMetrics, sliceColumns, sensitiveColumns, minSliceSize, resamples, seed, reportDir,
+                baselineName);
     }
 
     public EvaluationRequest withReportDir(final Path dir) {
         return new EvaluationRequest(predictions, format, task, columns, positiveLabel, gates, baselinePredictions,
-                baselineMetrics, slices, sensitive, minSliceSize, resamples, seed, dir);
+                baselineMetrics, slices, sensitive, minSliceSize, resamples, seed, dir, baselineName);
+    }
+
+    /** The same request comparing with a registered model: its predictions when they pair, else its metrics. */
+    public EvaluationRequest withRegisteredBaseline(final Path predictionsFile, final Path metricsFile,
+            final String name) {
+        return new EvaluationRequest(predictions, format, task, columns, positiveLabel, gates, predictionsFile,
+                metricsFile, slices, sensitive, minSliceSize, resamples, seed, reportDir, name);
     }
 }

@@ -185,7 +185,9 @@ public final class MlflowClient {
     // ---- model versions
 
     /**
-     * Registers a new version ({@code POST model-versions/create}).
+     * Registers a new version ({@code POST model-versions/create}), sent once without retries: when the answer
+     * is lost, the server may have created the version, and sending again would create a second one. Callers
+     * that retry look for the version first (see {@code MlflowRegistry.register}).
      *
      * @throws MlflowException before sending anything when a {@code model_id} is given to a server older than 3
      */
@@ -198,7 +200,7 @@ public final class MlflowClient {
         var body = body("name", version.name(), "source", version.source(), "run_id", version.runId(),
                 "run_link", version.runLink(), "description", version.description(), "tags", version.tags(),
                 "model_id", version.modelId());
-        return read(http.send("POST", API + "model-versions/create", body).path("model_version"),
+        return read(http.sendOnce(API + "model-versions/create", body).path("model_version"),
                 ModelVersion.class);
     }
 

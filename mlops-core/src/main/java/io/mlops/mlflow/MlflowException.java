@@ -65,6 +65,15 @@ public final class MlflowException extends RuntimeException {
         return errorCode;
     }
 
+    /**
+     * Whether trying again may succeed: HTTP 429, a 5xx status, or no answer because of a connection error or
+     * timeout.
+     */
+    public boolean isRetryable() {
+        return status == 429 || status >= 500 && status <= 599 || status == NO_RESPONSE
+                && getCause() instanceof java.io.IOException;
+    }
+
     /** Whether the server said the resource does not exist. */
     public boolean isNotFound() {
         return status == 404 || "RESOURCE_DOES_NOT_EXIST".equals(errorCode);

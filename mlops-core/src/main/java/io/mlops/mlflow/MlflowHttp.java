@@ -69,6 +69,17 @@ final class MlflowHttp {
         return json(method + " " + path, request);
     }
 
+    /**
+     * A POST of a JSON body sent once, without retries: for calls that create something, where a retry after a
+     * lost answer would create it twice. The caller looks before it tries again.
+     */
+    JsonNode sendOnce(final String path, final Object body) {
+        byte[] bytes = write(body);
+        var request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        return json("POST " + path, request, new RetryPolicy(1, Duration.ZERO, Duration.ZERO));
+    }
+
     /** A GET of a plain-text route; empty when the route does not exist (404). */
     Optional<String> text(final String path) {
         var endpoint = "GET " + path;
@@ -122,8 +133,12 @@ final class MlflowHttp {
     }
 
     private JsonNode json(final String endpoint, final HttpRequest.Builder request) {
+        return json(endpoint, request, connection.retryPolicy());
+    }
+
+    private JsonNode json(final String endpoint, final HttpRequest.Builder request, final RetryPolicy policy) {
         request.header("Accept", "application/json");
-        try (var body = exchange(endpoint, request, false)) {
+        try (var body = exchange(endpoint, request, false, policy)) {
             byte[] bytes = body.readAllBytes();
             return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
@@ -140,7 +155,11 @@ final class MlflowHttp {
      * {@code nullOn404}, null for a 404.
      */
     private InputStream exchange(final String endpoint, final HttpRequest.Builder builder, final boolean nullOn404) {
-        var policy = connection.retryPolicy();
+        return exchange(endpoint, builder, nullOn404, connection.retryPolicy());
+    }
+
+    private InputStream exchange(final String endpoint, final HttpRequest.Builder builder, final boolean nullOn404,
+            final RetryPolicy policy) {
         var request = builder.build();
         for (int attempt = 1; ; attempt++) {
             Duration delay;
@@ -236,6 +255,13 @@ final class MlflowHttp {
     }
 
     private static String describe(final IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            // The JDK's HttpClient gives no message for a refused connection.
+            return "connection refused (is the server running and the URL right?)";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time (" + e.getMessage() + ")";
+        }
         var text = e.getClass().getSimpleName();
         return e.getMessage() == null ? text : text + ": " + e.getMessage();
     }

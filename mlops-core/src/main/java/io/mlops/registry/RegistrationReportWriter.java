@@ -111,7 +111,7 @@ public final class RegistrationReportWriter {
         var links = linkList(report);
         if (!links.isEmpty()) {
             var list = HtmlElement.of("ul");
-            links.forEach((title, url) -> list.add(HtmlElement.of("li").add(HtmlElement.of("a").attr("href", url)
+            links.forEach((title, url) -> list.add(HtmlElement.of("li").add(HtmlElement.of("a").link(url)
                     .text(title))));
             page.section("links", "Links", list.toHtml());
         }

@@ -48,6 +48,18 @@ public final class HtmlElement {
         return this;
     }
 
+    /**
+     * Adds an {@code href} to an http or https URL (escaped); any other scheme, {@code javascript:} included,
+     * is refused.
+     */
+    public HtmlElement link(final String url) {
+        if (url == null || !url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new IllegalArgumentException("only http and https links are allowed in reports, got " + url);
+        }
+        attributes.append(" href=\"").append(Html.escape(url)).append('"');
+        return this;
+    }
+
     /** Appends escaped text. */
     public HtmlElement text(final Object value) {
         return add(Html.text(value));

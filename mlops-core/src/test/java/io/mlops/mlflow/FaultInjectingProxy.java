@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP proxy in front of a real server that answers the first requests with HTTP 500 itself and forwards
- * the rest, to test retries end to end.
+ * the rest, to test retries end to end; or, to test idempotency, forwards requests to one path and then loses
+ * the server's answer, replying 500 although the server did the work.
  */
-final class FaultInjectingProxy implements AutoCloseable {
+public final class FaultInjectingProxy implements AutoCloseable {
     private static final List<String> FORWARDED_HEADERS = List.of("Content-Type", "Authorization", "Accept");
 
     private final HttpServer server;
@@ -26,21 +27,40 @@ final class FaultInjectingProxy implements AutoCloseable {
     private final URI target;
     private final AtomicInteger failuresLeft;
     private final AtomicInteger requests = new AtomicInteger();
+    private final String losePathPart;
+    private final AtomicInteger lossesLeft;
 
-    FaultInjectingProxy(final URI target, final int failures) throws IOException {
+    /** A proxy that answers the first {@code failures} requests with 500 without forwarding them. */
+    public FaultInjectingProxy(final URI target, final int failures) throws IOException {
+        this(target, failures, null, 0);
+    }
+
+    /**
+     * A proxy that forwards every request, but for the first {@code losses} requests whose path contains
+     * {@code pathPart} replies 500 instead of the server's answer.
+     */
+    public static FaultInjectingProxy losingAnswers(final URI target, final String pathPart, final int losses)
+            throws IOException {
+        return new FaultInjectingProxy(target, 0, pathPart, losses);
+    }
+
+    private FaultInjectingProxy(final URI target, final int failures, final String losePathPart, final int losses)
+            throws IOException {
         this.target = target;
         this.failuresLeft = new AtomicInteger(failures);
+        this.losePathPart = losePathPart;
+        this.lossesLeft = new AtomicInteger(losses);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** How many requests reached the proxy. */
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
@@ -65,6 +85,12 @@ final class FaultInjectingProxy implements AutoCloseable {
             var response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             response.headers().firstValue("Content-Type")
                     .ifPresent(value -> exchange.getResponseHeaders().add("Content-Type", value));
+            if (losePathPart != null && exchange.getRequestURI().getPath().contains(losePathPart)
+                    && lossesLeft.getAndDecrement() > 0) {
+                reply(exchange, 500, "{\"error_code\": \"INTERNAL_ERROR\", \"message\": \"answer lost\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             reply(exchange, response.statusCode(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

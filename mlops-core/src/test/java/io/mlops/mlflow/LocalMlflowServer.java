@@ -47,15 +47,38 @@ public final class LocalMlflowServer implements AutoCloseable {
      * the {@code mlflow} command is missing or cannot run a server (e.g. only {@code mlflow-skinny} installed).
      */
     public static LocalMlflowServer start(final Path directory) throws IOException, InterruptedException {
+        return start(directory, false);
+    }
+
+    /**
+     * Starts a server with MLflow's basic-auth app ({@code --app-name basic-auth}, {@code pip install
+     * mlflow[auth]}), whose admin is {@link #ADMIN_USER} / {@link #ADMIN_PASSWORD}.
+     */
+    public static LocalMlflowServer startWithBasicAuth(final Path directory) throws IOException,
+            InterruptedException {
+        return start(directory, true);
+    }
+
+    /** The admin of the basic-auth app, written into its configuration file. */
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "mlops-IT-admin-Passw0rd";
+
+    private static LocalMlflowServer start(final Path directory, final boolean basicAuth)
+            throws IOException, InterruptedException {
         var mlflow = find().orElse(null);
         if (mlflow == null) {
             missing("the mlflow command was not found (looked at -D" + PATH_PROPERTY + " and PATH)");
         }
         int port = freePort();
         var log = directory.resolve("mlflow-server.log");
-        var builder = new ProcessBuilder(mlflow.toString(), "server", "--host", "127.0.0.1", "--port",
-                Integer.toString(port), "--backend-store-uri", "sqlite:///" + directory.resolve("mlflow.db"),
-                "--artifacts-destination", directory.resolve("artifacts").toString(), "--serve-artifacts")
+        var command = new java.util.ArrayList<>(List.of(mlflow.toString(), "server", "--host", "127.0.0.1",
+                "--port", Integer.toString(port), "--backend-store-uri", "sqlite:///" + directory.resolve("mlflow.db"),
+                "--artifacts-destination", directory.resolve("artifacts").toString(), "--serve-artifacts"));
+        if (basicAuth) {
+            command.addAll(List.of("--app-name", "basic-auth"));
+        }
+        // The basic-auth app keeps its users in basic_auth.db in the working directory.
+        var builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         var env = builder.environment();
@@ -64,6 +87,15 @@ public final class LocalMlflowServer implements AutoCloseable {
         // No usage telemetry from a test server on a machine that may have no network.
         env.put("MLFLOW_DISABLE_TELEMETRY", "true");
         env.put("DO_NOT_TRACK", "true");
+        env.put("MLFLOW_FLASK_SERVER_SECRET_KEY", "mlops-integration-test");
+        if (basicAuth) {
+            // MLflow 3 ships no default admin password (and refuses 2.x's old default): both read this file.
+            var config = directory.resolve("basic_auth.ini");
+            Files.writeString(config, "[mlflow]\ndefault_permission = READ\ndatabase_uri = sqlite:///basic_auth.db\n"
+                    + "admin_username = " + ADMIN_USER + "\nadmin_password = " + ADMIN_PASSWORD + "\n"
+                    + "authorization_function = mlflow.server.auth:authenticate_request_basic_auth\n");
+            env.put("MLFLOW_AUTH_CONFIG_PATH", config.toString());
+        }
         var server = new LocalMlflowServer(builder.start(), URI.create("http://127.0.0.1:" + port), log);
         server.awaitHealthy();
         return server;
@@ -81,7 +113,8 @@ public final class LocalMlflowServer implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 var output = Files.readString(log, StandardCharsets.UTF_8);
-                if (output.contains("ModuleNotFoundError") || output.contains("No such command 'server'")) {
+                if (output.contains("ModuleNotFoundError") || output.contains("No such command 'server'")
+                        || output.contains("requires the Flask-WTF package")) {
                     missing("the mlflow command cannot run a tracking server (is only mlflow-skinny installed?):\n"
                             + tail(output));
                 }

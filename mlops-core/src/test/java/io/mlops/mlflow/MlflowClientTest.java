@@ -110,7 +110,7 @@ class MlflowClientTest {
 
         assertThat(error.getStatus()).isEqualTo(MlflowException.NO_RESPONSE);
         assertThat(error.getMessage()).startsWith("MLflow GET /api/2.0/mlflow/runs/get failed: cannot reach "
-                + closed + " after 3 attempt(s): ConnectException").doesNotContain(TOKEN);
+                + closed + " after 3 attempt(s): connection refused").doesNotContain(TOKEN);
     }
 
     @Test
