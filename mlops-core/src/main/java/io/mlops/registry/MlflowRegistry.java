@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -61,7 +62,7 @@ public final class MlflowRegistry implements ModelRegistry {
         var experimentId = client.experimentId(experiment);
         var buildId = tags.get(BUILD_ID_TAG);
         if (buildId != null) {
-            var existing = findRun(experimentId, buildId);
+            var existing = findRun(experimentId, buildId, runName);
             if (existing.isPresent()) {
                 return toRun(existing.get());
             }
@@ -72,12 +73,12 @@ public final class MlflowRegistry implements ModelRegistry {
         return toRun(created);
     }
 
-    private Optional<Run> findRun(final String experimentId, final String buildId) {
+    private Optional<Run> findRun(final String experimentId, final String buildId, final String runName) {
         String token = null;
         do {
             var page = client.searchRuns(List.of(experimentId), tagFilter(buildId).orElse(null), PAGE, token);
             var match = page.items().stream().filter(run -> run.tag(BUILD_ID_TAG).filter(buildId::equals)
-                    .isPresent()).findFirst();
+                    .isPresent() && Objects.equals(runName, run.info().runName())).findFirst();
             if (match.isPresent()) {
                 return match;
             }

@@ -27,8 +27,9 @@ public interface ModelRegistry {
 
     /**
      * The run of this build in an experiment (created with the experiment when missing): when {@code tags}
-     * hold {@link #BUILD_ID_TAG} and a run of the experiment has the same, that run is returned, so a retried
-     * registration uploads into the same run instead of making another.
+     * hold {@link #BUILD_ID_TAG} and a run of the experiment has the same and the same name, that run is
+     * returned, so a retried registration uploads into the same run instead of making another. The name takes
+     * part because one build may register several models into one experiment, each into a run of its own.
      */
     RegistryRun runFor(String experiment, String runName, Map<String, String> tags);
 

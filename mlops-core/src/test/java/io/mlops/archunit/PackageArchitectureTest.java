@@ -5,12 +5,15 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Holds the engine's boundaries of DESIGN.md §2: no Jenkins type anywhere in mlops-core, one package per
- * capability, readers and reports independent of the steps that use them, and no package cycles.
+ * capability, readers, reports and lineage independent of the steps that use them, and no package cycles.
  */
 @AnalyzeClasses(packages = "io.mlops", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageArchitectureTest {
@@ -52,6 +55,17 @@ class PackageArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.mlops.data..", "io.mlops.validation..",
                     "io.mlops.evaluation..", "io.mlops.report..")
             .because("the MLflow client speaks MLflow's REST API; steps decide what to log and register");
+
+    @ArchTest
+    static final ArchRule LINEAGE_NEEDS_ONLY_UTIL = noClasses().that().resideInAPackage("io.mlops.lineage..")
+            .should().dependOnClassesThat(resideInAPackage("io.mlops..")
+                    .and(not(resideInAnyPackage("io.mlops.lineage..", "io.mlops.util.."))))
+            .because("every step and the plugin record lineage: it holds their events, and needs none of their code");
+
+    @ArchTest
+    static final ArchRule REGISTRY_KNOWS_NO_DATA_STEP = noClasses().that().resideInAPackage("io.mlops.registry..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.mlops.validation..", "io.mlops.data..")
+            .because("a registry stores models, versions and their files; it reads no datasets");
 
     @ArchTest
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.mlops.(**)").should().beFreeOfCycles();

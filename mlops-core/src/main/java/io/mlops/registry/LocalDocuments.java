@@ -1,0 +1,155 @@
+package io.mlops.registry;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.mlops.util.FileLock;
+import io.mlops.util.InputException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The JSON files of the {@link LocalRegistry}: one record per kind of file, read whole and replaced whole
+ * ({@link FileLock#replace}), so a reader sees the old file or the new one. A file that is not such JSON is an
+ * {@link InputException} naming it.
+ */
+final class LocalDocuments {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private LocalDocuments() {
+    }
+
+    /** A file's fields; {@link #complete()} says whether those every reader relies on are there. */
+    interface Document {
+        boolean complete();
+    }
+
+    /** {@code experiments/ID/experiment.json}. */
+    record Experiment(String id, String name, long created) implements Document {
+        @Override
+        public boolean complete() {
+            return id != null && name != null;
+        }
+    }
+
+    /** {@code runs/RUN_ID/run.json}: metrics hold each metric's latest value. */
+    record Run(String runId, String experimentId, String runName, long startTime, Map<String, String> tags,
+            Map<String, Double> metrics) implements Document {
+        Run {
+            tags = copy(tags);
+            metrics = copy(metrics);
+        }
+
+        Run withMetrics(final Map<String, Double> latest) {
+            var merged = new LinkedHashMap<>(metrics);
+            merged.putAll(latest);
+            return new Run(runId, experimentId, runName, startTime, tags, merged);
+        }
+
+        @Override
+        public boolean complete() {
+            return runId != null && experimentId != null;
+        }
+    }
+
+    /** {@code models/NAME/model.json}: aliases map each alias to the version it points at. */
+    record Model(String name, long created, Map<String, String> aliases) implements Document {
+        Model {
+            aliases = copy(aliases);
+        }
+
+        Model withAlias(final String alias, final String version) {
+            var moved = new TreeMap<>(aliases);
+            moved.put(alias, version);
+            return new Model(name, created, moved);
+        }
+
+        /** The aliases pointing at a version, sorted. */
+        List<String> aliasesOf(final String version) {
+            return aliases.entrySet().stream().filter(alias -> alias.getValue().equals(version))
+                    .map(Map.Entry::getKey).sorted().toList();
+        }
+
+        @Override
+        public boolean complete() {
+            return name != null;
+        }
+    }
+
+    /** {@code models/NAME/versions/N/version.json}. */
+    record Version(String name, String version, String source, String runId, Map<String, String> tags,
+            long created) implements Document {
+        Version {
+            tags = copy(tags);
+        }
+
+        RegistryVersion toRegistryVersion(final Model model) {
+            return new RegistryVersion(name, version, source, runId, tags, model.aliasesOf(version), created);
+        }
+
+        @Override
+        public boolean complete() {
+            return name != null && version != null && LocalLayout.isNumber(version);
+        }
+    }
+
+    /**
+     * Reads a file; empty when it does not exist.
+     *
+     * @throws InputException naming the file when it is not the JSON this registry writes
+     */
+    static <T extends Document> Optional<T> read(final Path file, final Class<T> type) {
+        T document;
+        try {
+            document = JSON.readValue(Files.readAllBytes(file), type);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw corrupt(file, e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (document == null || !document.complete()) {
+            throw corrupt(file, "required fields are missing");
+        }
+        return Optional.of(document);
+    }
+
+    /** Replaces a file atomically with a document. */
+    static void write(final Path file, final Document document) {
+        try {
+            FileLock.replace(file, JSON.writeValueAsBytes(document));
+        } catch (IOException e) {
+            throw unwritable(file, e);
+        }
+    }
+
+    /** A failure to write into the registry: a configuration problem (where it is), not a bug. */
+    static InputException unwritable(final Path file, final IOException e) {
+        return new InputException(file, "cannot write into the local registry: " + e + "; expected a writable "
+                + "directory (choose another one with " + Registries.LOCAL_DIRECTORY_VARIABLE + ")");
+    }
+
+    private static InputException corrupt(final Path file, final String reason) {
+        return new InputException(file, "cannot read the local registry's " + file.getFileName() + ": " + reason
+                + "; expected the JSON the local registry writes (restore the file from a backup, or remove what "
+                + "it describes)");
+    }
+
+    private static <V> Map<String, V> copy(final Map<String, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}
