@@ -47,7 +47,15 @@ public final class MlflowException extends RuntimeException {
         if (!errorCode.isEmpty()) {
             text.append(' ').append(errorCode);
         }
-        return text.append(": ").append(detail).toString();
+        text.append(": ").append(detail);
+        if (status == 401) {
+            text.append(" (the server did not accept the credentials: check the token, or the user name and "
+                    + "password, configured for it)");
+        }
+        else if (status == 403) {
+            text.append(" (the credentials are valid but lack the permission for this call)");
+        }
+        return text.toString();
     }
 
     /** The method and path that failed. */

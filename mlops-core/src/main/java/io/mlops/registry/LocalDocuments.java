@@ -92,14 +92,15 @@ final class LocalDocuments {
     }
 
     /** {@code models/NAME/versions/N/version.json}. */
-    record Version(String name, String version, String source, String runId, Map<String, String> tags,
-            long created) implements Document {
+    record Version(String name, String version, String source, String runId, String description,
+            Map<String, String> tags, long created) implements Document {
         Version {
             tags = copy(tags);
         }
 
         RegistryVersion toRegistryVersion(final Model model) {
-            return new RegistryVersion(name, version, source, runId, tags, model.aliasesOf(version), created);
+            return new RegistryVersion(name, version, source, runId, description, tags, model.aliasesOf(version),
+                    created);
         }
 
         @Override

@@ -189,7 +189,7 @@ public final class LocalRegistry implements ModelRegistry {
 
     @Override
     public Registered register(final String name, final String source, final String runId,
-            final Map<String, String> tags) {
+            final String description, final Map<String, String> tags) {
         checkName(name);
         return locked(layout.modelLock(name), () -> {
             var model = model(name).orElseGet(() -> createModel(name));
@@ -201,7 +201,7 @@ public final class LocalRegistry implements ModelRegistry {
                 return new Registered(existing.get().toRegistryVersion(model), false);
             }
             long last = versions.stream().mapToLong(version -> Long.parseLong(version.version())).max().orElse(0);
-            var version = new Version(name, Long.toString(last + 1), source, runId, tags,
+            var version = new Version(name, Long.toString(last + 1), source, runId, description, tags,
                     System.currentTimeMillis());
             LocalDocuments.write(layout.versionFile(name, version.version()), version);
             return new Registered(version.toRegistryVersion(model), true);

@@ -143,7 +143,7 @@ public final class MlflowRegistry implements ModelRegistry {
      */
     @Override
     public Registered register(final String name, final String source, final String runId,
-            final Map<String, String> tags) {
+            final String description, final Map<String, String> tags) {
         ensureModel(name);
         var buildId = tags.get(BUILD_ID_TAG);
         var policy = client.connection().retryPolicy();
@@ -156,7 +156,7 @@ public final class MlflowRegistry implements ModelRegistry {
             }
             try {
                 var runLink = runId == null ? null : runLink(runId);
-                var created = client.createModelVersion(new NewModelVersion(name, source, runId, runLink, null,
+                var created = client.createModelVersion(new NewModelVersion(name, source, runId, runLink, description,
                         tagList(tags), null));
                 return new Registered(toVersion(created), true);
             } catch (MlflowException e) {
@@ -223,7 +223,8 @@ public final class MlflowRegistry implements ModelRegistry {
     private static RegistryVersion toVersion(final ModelVersion version) {
         var tags = new LinkedHashMap<String, String>();
         version.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
-        return new RegistryVersion(version.name(), version.version(), version.source(), version.runId(), tags,
+        return new RegistryVersion(version.name(), version.version(), version.source(), version.runId(),
+                version.description(), tags,
                 version.aliases(), version.creationTimestamp());
     }
 

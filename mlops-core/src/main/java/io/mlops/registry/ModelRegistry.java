@@ -65,7 +65,13 @@ public interface ModelRegistry {
      *
      * @return the version, and whether this call created it
      */
-    Registered register(String name, String source, String runId, Map<String, String> tags);
+    Registered register(String name, String source, String runId, String description, Map<String, String> tags);
+
+    /** {@link #register(String, String, String, String, Map)} without a description. */
+    default Registered register(final String name, final String source, final String runId,
+            final Map<String, String> tags) {
+        return register(name, source, runId, null, tags);
+    }
 
     /** Points an alias at a version, moving it if it pointed elsewhere. */
     void setAlias(String name, String alias, String version);

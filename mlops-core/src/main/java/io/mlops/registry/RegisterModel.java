@@ -29,7 +29,10 @@ import java.util.stream.Stream;
  * when asked. Registration is idempotent per build: a retried step returns the version the build made.
  */
 public final class RegisterModel {
-    /** Where the evaluation's predictions are stored in the run, as the baseline of later builds. */
+    /**
+     * Where the evaluation's predictions are stored, as the baseline of later builds: a {@code runs:/} URI (the
+     * model's run, or this build's run when the model came from an existing source).
+     */
     public static final String PREDICTIONS_TAG = "mlops.predictions";
     public static final String PREDICTIONS_SHA256_TAG = "mlops.predictions.sha256";
     public static final String EVALUATION_STATUS_TAG = "mlops.evaluation.status";
@@ -97,8 +100,7 @@ public final class RegisterModel {
         if (request.modelPath() != null) {
             var files = modelFiles(request.modelPath());
             run = request.runId() != null ? registry.run(request.runId())
-                    : registry.runFor(request.experiment() != null ? request.experiment() : request.name(),
-                            "register " + request.name(), runTags(request));
+                    : registry.runFor(experiment(request), "register " + request.name(), runTags(request));
             for (var file : files.entrySet()) {
                 registry.upload(run, file.getValue(), RegistrationRequest.MODEL_ARTIFACT_PATH + "/" + file.getKey());
             }
@@ -119,15 +121,19 @@ public final class RegisterModel {
                 run = runId == null ? null : registry.run(runId);
             }
         }
-        if (evaluation != null && run != null && evaluation.predictions() != null) {
+        if (evaluation != null && evaluation.predictions() != null) {
+            // An existing source's run belongs to an earlier registration whose stored predictions must stay:
+            // this build's predictions go into this build's own run then.
+            var predictionsRun = request.modelPath() != null ? run
+                    : registry.runFor(experiment(request), "register " + request.name(), runTags(request));
             var artifact = "mlops/predictions" + extension(evaluation.predictions());
-            registry.upload(run, evaluation.predictions(), artifact);
-            tags.put(PREDICTIONS_TAG, artifact);
+            registry.upload(predictionsRun, evaluation.predictions(), artifact);
+            tags.put(PREDICTIONS_TAG, predictionsRun.uri(artifact));
             if (evaluation.predictionsSha256() != null) {
                 tags.put(PREDICTIONS_SHA256_TAG, evaluation.predictionsSha256());
             }
         }
-        var registered = registry.register(request.name(), source, runId, tags);
+        var registered = registry.register(request.name(), source, runId, request.description(), tags);
         var version = registered.version();
         if (request.alias() != null) {
             registry.setAlias(request.name(), request.alias(), version.version());
@@ -154,6 +160,10 @@ public final class RegisterModel {
         return found.orElseThrow(() -> new InputException(reference + " does not exist in " + registry.describe()
                 + (reference.kind() == ModelUri.Kind.MODEL_ALIAS ? ": no version has the alias '"
                 + reference.alias() + "' (set it with registerModel alias: '" + reference.alias() + "')" : "")));
+    }
+
+    private static String experiment(final RegistrationRequest request) {
+        return request.experiment() != null ? request.experiment() : request.name();
     }
 
     private static void checkName(final String name) {

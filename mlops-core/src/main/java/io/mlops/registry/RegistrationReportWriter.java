@@ -53,6 +53,7 @@ public final class RegistrationReportWriter {
             json.writeStringField("uri", version.uri());
             json.writeStringField("source", version.source());
             json.writeStringField("runId", version.runId());
+            json.writeStringField("description", version.description());
             json.writeStringField("experimentId", report.experimentId());
             json.writeStringField("alias", report.alias());
             json.writeArrayFieldStart("aliases");
@@ -83,6 +84,9 @@ public final class RegistrationReportWriter {
         facts.put("All aliases of this version", version.aliases().isEmpty() ? "none" : String.join(", ",
                 version.aliases()));
         facts.put("Registry", report.registry());
+        if (version.description() != null) {
+            facts.put("Description", version.description());
+        }
         facts.put("Source", version.source());
         facts.put("Run", version.runId() == null ? "none" : version.runId());
         facts.put("New version", report.created() ? "yes" : "no: this build had registered it already");

@@ -50,10 +50,15 @@ public record RegistryBaseline(RegistryVersion version, Map<String, Double> metr
         Files.createDirectories(directory);
         Optional<Path> predictions = Optional.empty();
         var artifact = version.tags().get(RegisterModel.PREDICTIONS_TAG);
-        if (artifact != null && version.runId() != null) {
-            var target = directory.resolve("baseline-" + Path.of(artifact).getFileName());
-            registry.download(version.runId(), artifact, target);
-            predictions = Optional.of(target);
+        if (artifact != null) {
+            var stored = ModelUri.isReference(artifact) ? ModelUri.parse(artifact) : null;
+            var runId = stored != null && stored.kind() == ModelUri.Kind.RUN ? stored.runId() : version.runId();
+            var path = stored != null && stored.kind() == ModelUri.Kind.RUN ? stored.path() : artifact;
+            if (runId != null && !path.isEmpty()) {
+                var target = directory.resolve("baseline-" + Path.of(path).getFileName());
+                registry.download(runId, path, target);
+                predictions = Optional.of(target);
+            }
         }
         if (metrics.isEmpty() && predictions.isEmpty()) {
             throw new InputException(description + " has no metrics and no predictions to compare with: register "

@@ -253,7 +253,8 @@ class RegisterModelIT {
                     model("w1")), wrong), InputException.class);
             var report = RegisterModel.run(RegistrationRequest.ofDirectory("churn-auth", model("w2")), right);
 
-            assertThat(error.getMessage()).contains("HTTP 401").doesNotContain("not-the-password");
+            assertThat(error.getMessage()).contains("HTTP 401").contains("did not accept the credentials")
+                    .doesNotContain("not-the-password");
             assertThat(report.version().version()).isEqualTo("1");
         }
     }

@@ -200,7 +200,8 @@ class RegisterModelTest {
         // then
         assertThat(report.tags()).containsEntry(RegisterModel.EVALUATION_STATUS_TAG, "PASSED")
                 .containsEntry("mlops.metric.roc_auc", "0.9")
-                .containsEntry(RegisterModel.PREDICTIONS_TAG, "mlops/predictions.csv")
+                .containsEntry(RegisterModel.PREDICTIONS_TAG, "runs:/" + report.version().runId()
+                        + "/mlops/predictions.csv")
                 .containsEntry(RegisterModel.PREDICTIONS_SHA256_TAG, "abc");
         assertThat(report.lineage().fact(LineageEvent.EVALUATION_STATUS)).isEqualTo("PASSED");
         var stored = work.resolve("stored.csv");
@@ -209,6 +210,53 @@ class RegisterModelTest {
         assertThat(baseline.metrics()).containsEntry("roc_auc", 0.9);
         assertThat(baseline.predictions()).hasValueSatisfying(file -> assertThat(file)
                 .hasSameTextualContentAs(predictions));
+    }
+
+    @Test
+    void shouldKeepTheStoredPredictionsOfTheSourceVersionWhenRegisteringItAgainWithAnotherEvaluation()
+            throws Exception {
+        // given: version 1 of churn carries its own evaluation's predictions
+        var registry = registry();
+        var first = Files.writeString(work.resolve("first.csv"), "label,prediction,score\n1,1,0.9\n");
+        var second = Files.writeString(work.resolve("second.csv"), "label,prediction,score\n0,0,0.1\n");
+        RegisterModel.run(RegistrationRequest.ofDirectory("churn", model("k1"))
+                .withEvaluation(evaluationOf(first, "e1.json")).withBuild(buildNamed("b1")), registry);
+
+        // when: the same model is registered under another name with another evaluation
+        var copy = RegisterModel.run(RegistrationRequest.ofSource("churn-prod", "models:/churn/1")
+                .withEvaluation(evaluationOf(second, "e2.json")).withBuild(buildNamed("b2")), registry);
+
+        // then: version 1's baseline is unchanged, and the copy's points at this build's run
+        var original = RegistryBaseline.resolve(registry, ModelUri.parse("models:/churn/1"), work.resolve("b1"));
+        var copied = RegistryBaseline.resolve(registry, ModelUri.parse("models:/churn-prod/1"), work.resolve("b2"));
+        assertThat(original.predictions().orElseThrow()).hasSameTextualContentAs(first);
+        assertThat(copied.predictions().orElseThrow()).hasSameTextualContentAs(second);
+        assertThat(copy.tags().get(RegisterModel.PREDICTIONS_TAG)).doesNotContain(copy.version().runId());
+    }
+
+    @Test
+    void shouldKeepTheDescriptionOnTheVersion() throws Exception {
+        var request = new RegistrationRequest("churn", model("d1"), null, null, null, null, "gradient boosting, "
+                + "April data", Map.of(), null, null, null, work.resolve("reports"));
+
+        var report = RegisterModel.run(request, registry());
+
+        assertThat(report.version().description()).isEqualTo("gradient boosting, April data");
+        assertThat(registry().version("churn", "1").orElseThrow().description())
+                .isEqualTo("gradient boosting, April data");
+        assertThat(Files.readString(work.resolve("reports/report.json")))
+                .contains("\"description\": \"gradient boosting, April data\"");
+    }
+
+    private Path evaluationOf(final Path predictions, final String name) throws IOException {
+        return Files.writeString(work.resolve(name), """
+                {"schemaVersion":1,"kind":"model-evaluation","status":"PASSED","metrics":{"roc_auc":0.9},
+                 "dataset":{"path":"%s","sha256":"abc"}}
+                """.formatted(predictions.toAbsolutePath().toString().replace("\\", "\\\\")));
+    }
+
+    private static BuildInfo buildNamed(final String id) {
+        return new BuildInfo(id, null, null, null, null, null);
     }
 
     @Test
