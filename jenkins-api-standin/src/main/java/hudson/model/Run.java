@@ -1,3 +1,4 @@
+// Checked against jenkinsci/jenkins tag jenkins-2.541.3: core/src/main/java/hudson/model/Run.java
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -26,6 +27,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     /** The build number. */
     public int getNumber() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    /** When the build started (left the queue), in milliseconds since the epoch. */
+    public final long getStartTimeInMillis() {
         throw new UnsupportedOperationException("stand-in");
     }
 

@@ -1,16 +1,30 @@
+// Checked against jenkinsci/jenkins tag jenkins-2.541.3: core/src/main/java/jenkins/model/Jenkins.java
 package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Descriptor;
 import hudson.security.AccessControlled;
+import hudson.security.Permission;
 
 /** Stand-in for {@code core/src/main/java/jenkins/model/Jenkins.java}: the controller singleton. */
 public class Jenkins implements AccessControlled {
+    /**
+     * Overall/Administer. {@code null} here: it is not a compile-time constant, so the plugin reads the real one
+     * (as {@code Item.READ}).
+     */
+    public static final Permission ADMINISTER = null;
+
     private Jenkins() {
         // stand-in: only Jenkins creates itself
     }
 
     @NonNull
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    /** The descriptor of exactly this class, such as a {@link GlobalConfiguration}; {@code null} when none. */
+    public <T extends Descriptor> T getDescriptorByType(final Class<T> type) {
         throw new UnsupportedOperationException("stand-in");
     }
 }

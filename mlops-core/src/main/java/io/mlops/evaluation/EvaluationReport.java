@@ -3,10 +3,12 @@ package io.mlops.evaluation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.mlops.data.DatasetInfo;
+import io.mlops.lineage.LineageEvent;
 import io.mlops.report.ReportKind;
 import io.mlops.report.Status;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +49,31 @@ public record EvaluationReport(Status status, String summary, Instant startedAt,
     @JsonProperty("kind")
     public String kind() {
         return ReportKind.MODEL_EVALUATION.id();
+    }
+
+    /**
+     * What this evaluation adds to the build's lineage: its verdict, the digest and path of the predictions, the
+     * candidate's top-level metrics as {@code metric.<name>}, and what it was compared against.
+     */
+    public LineageEvent lineageEvent() {
+        var facts = new LinkedHashMap<String, String>();
+        facts.put(LineageEvent.EVALUATION_STATUS, status.name());
+        if (predictions != null) {
+            facts.put(LineageEvent.PREDICTIONS_SHA256, predictions.sha256());
+            facts.put(LineageEvent.PREDICTIONS_PATH, predictions.path());
+        }
+        if (metrics != null) {
+            metrics.forEach((name, value) -> {
+                if (value != null) {
+                    facts.put(LineageEvent.METRIC_PREFIX + name, value.toString());
+                }
+            });
+        }
+        if (baseline != null) {
+            facts.put(LineageEvent.BASELINE, baseline.source());
+        }
+        return new LineageEvent(ReportKind.MODEL_EVALUATION.step(), startedAt.plusMillis(durationMs), status.name(),
+                facts, Map.of());
     }
 
     /** The gates that failed. */

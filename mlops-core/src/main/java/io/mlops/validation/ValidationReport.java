@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.mlops.data.DatasetInfo;
+import io.mlops.lineage.LineageEvent;
 import io.mlops.report.ReportKind;
 import io.mlops.report.Status;
 import io.mlops.validation.drift.DriftReport;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,5 +54,24 @@ public record ValidationReport(Status status, String summary, Instant startedAt,
             return List.of();
         }
         return drift.columns().entrySet().stream().filter(e -> e.getValue().drifted()).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * What this validation adds to the build's lineage: the SHA-256, path and row count of the dataset and the
+     * digest and path of the reference, so that a model registered later names the exact data it came from.
+     */
+    public LineageEvent lineageEvent() {
+        var facts = new LinkedHashMap<String, String>();
+        if (dataset != null) {
+            facts.put(LineageEvent.DATASET_SHA256, dataset.sha256());
+            facts.put(LineageEvent.DATASET_PATH, dataset.path());
+            facts.put(LineageEvent.DATASET_ROWS, Long.toString(dataset.rows()));
+        }
+        if (reference != null) {
+            facts.put(LineageEvent.REFERENCE_SHA256, reference.sha256());
+            facts.put(LineageEvent.REFERENCE_PATH, reference.path());
+        }
+        return new LineageEvent(ReportKind.DATA_VALIDATION.step(), startedAt.plusMillis(durationMs), status.name(),
+                facts, Map.of());
     }
 }

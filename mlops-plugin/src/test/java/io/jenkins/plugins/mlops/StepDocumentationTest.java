@@ -2,6 +2,10 @@ package io.jenkins.plugins.mlops;
 
 import io.jenkins.plugins.mlops.evaluation.EvaluateModelBuilder;
 import io.jenkins.plugins.mlops.evaluation.EvaluateModelStep;
+import io.jenkins.plugins.mlops.registry.MlflowServer;
+import io.jenkins.plugins.mlops.registry.MlopsConfiguration;
+import io.jenkins.plugins.mlops.registry.RegisterModelBuilder;
+import io.jenkins.plugins.mlops.registry.RegisterModelStep;
 import io.jenkins.plugins.mlops.validation.ValidateDataBuilder;
 import io.jenkins.plugins.mlops.validation.ValidateDataStep;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +28,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The parameters of every step are declared once, and each has a form field and a help file. */
+/**
+ * The parameters of every step are declared once, and each has a form field and a help file; so has every setting
+ * of the global configuration.
+ */
 class StepDocumentationTest {
     static Stream<Arguments> steps() {
         return Stream.of(
@@ -33,7 +40,15 @@ class StepDocumentationTest {
                 Arguments.of(EvaluateModelStep.class, EvaluateModelBuilder.class, List.of("predictions", "task",
                         "gates", "baselinePredictions", "baselineMetrics", "format", "positiveLabel", "slices",
                         "sensitive", "minSliceSize", "resamples", "seed", "labelColumn", "predictionColumn",
-                        "scoreColumn", "idColumn", "reportDir", "unstableOnFailure")));
+                        "scoreColumn", "idColumn", "reportDir", "unstableOnFailure")),
+                Arguments.of(RegisterModelStep.class, RegisterModelBuilder.class, List.of("name", "modelPath",
+                        "source", "runId", "experiment", "alias", "description", "tags", "evaluation", "server",
+                        "localRegistry", "reportDir")));
+    }
+
+    static Stream<Arguments> configurations() {
+        return Stream.of(Arguments.of(MlopsConfiguration.class, List.of("servers")),
+                Arguments.of(MlflowServer.class, List.of("name", "url", "credentialsId")));
     }
 
     @ParameterizedTest
@@ -63,6 +78,20 @@ class StepDocumentationTest {
         }
         assertThat(Arrays.stream(builder.getDeclaredMethods())
                 .filter(method -> method.isAnnotationPresent(DataBoundSetter.class))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("configurations")
+    void shouldHaveAFormFieldAndAHelpFileForEverySettingOfTheGlobalConfiguration(final Class<?> type,
+            final List<String> expected) throws IOException {
+        var form = resource(type, "config.jelly");
+
+        assertThat(parameters(type)).containsExactlyInAnyOrderElementsOf(expected);
+        for (String setting : expected) {
+            assertThat(form).as("config.jelly").contains("field=\"" + setting + "\"");
+            assertThat(type.getResource(type.getSimpleName() + "/help-" + setting + ".html"))
+                    .as("help-%s.html", setting).isNotNull();
+        }
     }
 
     private static List<String> parameters(final Class<?> step) {

@@ -5,11 +5,10 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import io.jenkins.plugins.mlops.util.MlopsBuilderDescriptor;
 import io.jenkins.plugins.mlops.util.RunResultHandler;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
@@ -44,30 +43,16 @@ public final class EvaluateModelBuilder extends Builder implements SimpleBuildSt
             @NonNull final Launcher launcher, @NonNull final TaskListener listener)
             throws InterruptedException, IOException {
         var parameters = step.toParameters().expand(env::expand);
-        var summary = new ModelEvaluation(run, workspace, listener).evaluate(parameters);
+        var summary = new ModelEvaluation(run, workspace, env, listener).evaluate(parameters);
         step.gate().apply(summary, new RunResultHandler(run), listener.getLogger());
     }
 
     /** Offers the build step in freestyle jobs; the symbol serves Job DSL and the generic {@code step} step. */
     @Extension
     @Symbol("evaluateMlModel")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends MlopsBuilderDescriptor {
         public DescriptorImpl() {
-            super();
-            // The step's help.html describes this build step too; no second copy.
-            addHelpFileRedirect(null, EvaluateModelStep.class, null);
-        }
-
-        @Override
-        @SuppressWarnings("rawtypes") // the signature of BuildStepDescriptor.isApplicable
-        public boolean isApplicable(final Class<? extends AbstractProject> jobType) {
-            return true;
-        }
-
-        @NonNull
-        @Override
-        public String getDisplayName() {
-            return EvaluateModelStep.DISPLAY_NAME;
+            super(EvaluateModelStep.class, EvaluateModelStep.DISPLAY_NAME);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.evaluation;
 
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -31,7 +32,8 @@ final class EvaluateModelExecution extends SynchronousNonBlockingStepExecution<M
     protected Map<String, Object> run() throws Exception {
         var context = getContext();
         var listener = context.get(TaskListener.class);
-        var evaluation = new ModelEvaluation(context.get(Run.class), context.get(FilePath.class), listener);
+        var evaluation = new ModelEvaluation(context.get(Run.class), context.get(FilePath.class),
+                context.get(EnvVars.class), listener);
         var summary = evaluation.evaluate(step.toParameters());
         step.gate().apply(summary, new PipelineResultHandler(context), listener.getLogger());
         return toResult(summary);

@@ -2,19 +2,16 @@ package io.jenkins.plugins.mlops.evaluation;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.util.FormOptions;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
+import io.jenkins.plugins.mlops.util.MlopsStepDescriptor;
 import io.mlops.evaluation.EvaluationRequest;
 import io.mlops.evaluation.Task;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -23,7 +20,6 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 import java.util.Arrays;
-import java.util.Set;
 
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
@@ -252,36 +248,13 @@ public final class EvaluateModelStep extends Step {
 
     /** Registers {@code evaluateModel} and fills and checks its form fields. */
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
-        private final transient JenkinsFacade jenkins;
-
+    public static final class DescriptorImpl extends MlopsStepDescriptor {
         public DescriptorImpl() {
             this(new JenkinsFacade());
         }
 
         DescriptorImpl(final JenkinsFacade jenkins) {
-            super();
-            this.jenkins = jenkins;
-        }
-
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return DISPLAY_NAME;
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class);
-        }
-
-        /** The default of {@code reportDir}, shown in the empty form. */
-        public String getDefaultReportDir() {
-            return EvaluationParameters.DEFAULT_REPORT_DIR;
+            super(jenkins, FUNCTION, DISPLAY_NAME, EvaluationParameters.DEFAULT_REPORT_DIR);
         }
 
         /**
@@ -292,7 +265,7 @@ public final class EvaluateModelStep extends Step {
          */
         @POST
         public ListBoxModel doFillTaskItems(@AncestorInPath @CheckForNull final Item item) {
-            return jenkins.hasPermission(Item.READ, item)
+            return jenkins().hasPermission(Item.READ, item)
                     ? FormOptions.choices(null, Arrays.stream(Task.values()).map(Task::id)) : new ListBoxModel();
         }
 
@@ -304,7 +277,7 @@ public final class EvaluateModelStep extends Step {
          */
         @POST
         public ListBoxModel doFillFormatItems(@AncestorInPath @CheckForNull final Item item) {
-            return jenkins.hasPermission(Item.READ, item) ? FormOptions.dataFormats() : new ListBoxModel();
+            return jenkins().hasPermission(Item.READ, item) ? FormOptions.dataFormats() : new ListBoxModel();
         }
 
         /**
@@ -317,7 +290,7 @@ public final class EvaluateModelStep extends Step {
         @POST
         public FormValidation doCheckMinSliceSize(@QueryParameter final String value,
                 @AncestorInPath @CheckForNull final Item item) {
-            return jenkins.hasPermission(Item.READ, item) ? checkCount(value, 1) : FormValidation.ok();
+            return jenkins().hasPermission(Item.READ, item) ? checkCount(value, 1) : FormValidation.ok();
         }
 
         /**
@@ -330,7 +303,7 @@ public final class EvaluateModelStep extends Step {
         @POST
         public FormValidation doCheckResamples(@QueryParameter final String value,
                 @AncestorInPath @CheckForNull final Item item) {
-            return jenkins.hasPermission(Item.READ, item) ? checkCount(value, 0) : FormValidation.ok();
+            return jenkins().hasPermission(Item.READ, item) ? checkCount(value, 0) : FormValidation.ok();
         }
 
         private static FormValidation checkCount(final String value, final int minimum) {

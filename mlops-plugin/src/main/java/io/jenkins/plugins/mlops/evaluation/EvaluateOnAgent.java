@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.evaluation;
 
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.mlops.lineage.WorkspaceLineage;
 import io.jenkins.plugins.mlops.util.WorkspacePaths;
 import io.mlops.evaluation.EvaluateModel;
 import io.mlops.util.InputException;
@@ -33,7 +34,9 @@ record EvaluateOnAgent(EvaluationParameters parameters) implements ControllerToA
         try {
             var request = parameters.toRequest(root);
             var report = EvaluateModel.run(request);
-            return EvaluationSummary.of(report, new WorkspacePaths(root).relativize(request.reportDir()));
+            var paths = new WorkspacePaths(root);
+            return EvaluationSummary.of(report, paths.relativize(request.reportDir()),
+                    WorkspaceLineage.relative(report.lineageEvent(), paths));
         } catch (InputException e) {
             // an exception type from core crosses the channel without dragging engine classes along
             throw new AbortException(EvaluateModelStep.FUNCTION + ": " + e.getMessage());

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.evaluation;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.mlops.evaluation.EvaluationReport;
 import io.mlops.evaluation.GateResult;
+import io.mlops.lineage.LineageEvent;
 import io.mlops.report.Status;
 
 import java.io.Serializable;
@@ -23,10 +24,12 @@ import java.util.Map;
  * @param comparisons the candidate against the baseline, per metric
  * @param failedGates {@code metric} or {@code metric [scope]} of each failed gate
  * @param reportDir   where the reports were written, relative to the workspace
+ * @param lineage     what the evaluation adds to the build's lineage
  */
 record EvaluationSummary(Status status, String summary, String task, long rows, Map<String, Double> metrics,
-        List<Comparison> comparisons, List<String> failedGates, String reportDir) implements Serializable {
-    private static final long serialVersionUID = 1L;
+        List<Comparison> comparisons, List<String> failedGates, String reportDir, LineageEvent lineage)
+        implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     /**
      * One metric of the candidate against the baseline ({@link EvaluationReport.Comparison}).
@@ -50,14 +53,14 @@ record EvaluationSummary(Status status, String summary, String task, long rows, 
         }
     }
 
-    /** Summarises a report. */
-    static EvaluationSummary of(final EvaluationReport report, final String reportDir) {
+    /** Summarises a report, with its lineage event as the caller names the files. */
+    static EvaluationSummary of(final EvaluationReport report, final String reportDir, final LineageEvent lineage) {
         var metrics = new LinkedHashMap<String, Double>();
         report.metrics().forEach((name, value) -> metrics.put(name, value == null ? null : value.doubleValue()));
         var failed = report.failedGates().stream().map(EvaluationSummary::gateName).distinct().toList();
         return new EvaluationSummary(report.status(), report.summary(), report.task().id(), report.rows(),
                 Collections.unmodifiableMap(metrics), report.comparisons().stream().map(Comparison::of).toList(),
-                failed, reportDir);
+                failed, reportDir, lineage);
     }
 
     /** How a gate is named in messages: the metric, and the slice or sensitive attribute it was measured on. */

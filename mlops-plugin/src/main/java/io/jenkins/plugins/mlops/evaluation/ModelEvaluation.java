@@ -3,24 +3,30 @@ package io.jenkins.plugins.mlops.evaluation;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.mlops.lineage.LineageAction;
 import io.jenkins.plugins.mlops.util.BuildReports;
 import io.jenkins.plugins.mlops.util.ControllerWarning;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * One {@code evaluateModel} call as seen from the controller, shared by the Pipeline step and the freestyle
  * builder: the engine runs on the node that holds the workspace, then the full report is copied into the build
- * directory and an {@link EvaluationAction} is added to the build. Setting the build result is left to the caller.
+ * directory, an {@link EvaluationAction} is added to the build and the verdict and metrics to its
+ * {@link LineageAction}. Setting the build result is left to the caller.
  */
 final class ModelEvaluation {
     private final Run<?, ?> run;
     private final FilePath workspace;
+    private final Map<String, String> env;
     private final TaskListener listener;
 
-    ModelEvaluation(final Run<?, ?> run, final FilePath workspace, final TaskListener listener) {
+    ModelEvaluation(final Run<?, ?> run, final FilePath workspace, final Map<String, String> env,
+            final TaskListener listener) {
         this.run = run;
         this.workspace = workspace;
+        this.env = env;
         this.listener = listener;
     }
 
@@ -46,6 +52,7 @@ final class ModelEvaluation {
         }
         var action = new EvaluationAction(id, parameters.predictions(), summary, run);
         run.addAction(action);
+        LineageAction.record(run, env, summary.lineage());
         log.println("evaluateModel: " + summary.status() + ": " + summary.summary());
         log.println("evaluateModel: reports in " + summary.reportDir() + "; see '" + action.getDisplayName()
                 + "' on the build page");

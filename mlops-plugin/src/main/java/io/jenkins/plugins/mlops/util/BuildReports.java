@@ -27,8 +27,13 @@ public final class BuildReports {
      * @param kind           the folder name before the sequence number, such as {@code validation}
      */
     public BuildReports(final File buildDirectory, final String kind) {
-        this.root = buildDirectory.toPath().resolve("mlops");
+        this.root = directory(buildDirectory);
         this.prefix = kind + "-";
+    }
+
+    /** The folder of a build that holds everything the steps keep: {@code <build>/mlops}. */
+    public static Path directory(final File buildDirectory) {
+        return buildDirectory.toPath().resolve("mlops");
     }
 
     /**

@@ -3,7 +3,10 @@ package io.jenkins.plugins.mlops.util;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
 import hudson.security.Permission;
+import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+
+import java.util.Objects;
 
 /**
  * The only place in the plugin that reaches the {@link Jenkins} singleton, so that everything else can be unit
@@ -23,5 +26,15 @@ public class JenkinsFacade {
             return Jenkins.get().hasPermission(permission);
         }
         return item.hasPermission(permission);
+    }
+
+    /**
+     * Returns the instance of a global configuration that Jenkins holds (one per {@code @Extension} class).
+     *
+     * @param type the configuration's class
+     * @return the configuration
+     */
+    public <T extends GlobalConfiguration> T getGlobalConfiguration(final Class<T> type) {
+        return Objects.requireNonNull(Jenkins.get().getDescriptorByType(type), type.getName());
     }
 }

@@ -5,6 +5,8 @@ import hudson.model.Run;
 import io.mlops.report.Status;
 import jenkins.model.RunAction2;
 
+import java.nio.file.Path;
+
 /**
  * What the build actions of the steps share: one step call on the build page with its status and summary, its own
  * page at {@code mlops-<kind>-N}, and the full report read lazily from the build directory ({@link StoredReport}).
@@ -104,8 +106,17 @@ public abstract class StepAction<R> implements RunAction2 {
     @CheckForNull
     public R getReport() {
         if (report == null) {
-            report = new StoredReport<>(id.substring(0, id.lastIndexOf('-')), id, reportType());
+            report = new StoredReport<>(kind(), id, reportType());
         }
         return report.get(run);
+    }
+
+    /** Where the build keeps the full report of this call (the file may be missing). */
+    public Path storedReportFile() {
+        return new BuildReports(run.getRootDir(), kind()).reportFile(id);
+    }
+
+    private String kind() {
+        return id.substring(0, id.lastIndexOf('-'));
     }
 }

@@ -70,4 +70,20 @@ public final class WorkspacePaths {
         var relative = root.relativize(path.toAbsolutePath().normalize()).toString();
         return relative.isEmpty() ? "." : relative.replace(File.separatorChar, '/');
     }
+
+    /**
+     * Shows a path that the engine reports (usually absolute on the agent) as users know it: relative to the
+     * workspace when it lies inside, unchanged otherwise (a shared directory, a URI).
+     *
+     * @param path a path as the engine wrote it
+     * @return the path relative to the workspace, or the text as it was
+     */
+    public String display(final String path) {
+        try {
+            var resolved = root.resolve(path).normalize();
+            return resolved.startsWith(root) ? relativize(resolved) : path;
+        } catch (InvalidPathException e) {
+            return path;
+        }
+    }
 }

@@ -5,11 +5,10 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import io.jenkins.plugins.mlops.util.MlopsBuilderDescriptor;
 import io.jenkins.plugins.mlops.util.RunResultHandler;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
@@ -44,30 +43,16 @@ public final class ValidateDataBuilder extends Builder implements SimpleBuildSte
             @NonNull final Launcher launcher, @NonNull final TaskListener listener)
             throws InterruptedException, IOException {
         var parameters = step.toParameters().expand(env::expand);
-        var summary = new DatasetValidation(run, workspace, listener).validate(parameters);
+        var summary = new DatasetValidation(run, workspace, env, listener).validate(parameters);
         step.gate().apply(summary, new RunResultHandler(run), listener.getLogger());
     }
 
     /** Offers the build step in freestyle jobs; the symbol serves Job DSL and the generic {@code step} step. */
     @Extension
     @Symbol("validateMlDataset")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends MlopsBuilderDescriptor {
         public DescriptorImpl() {
-            super();
-            // The step's help.html describes this build step too; no second copy.
-            addHelpFileRedirect(null, ValidateDataStep.class, null);
-        }
-
-        @Override
-        @SuppressWarnings("rawtypes") // the signature of BuildStepDescriptor.isApplicable
-        public boolean isApplicable(final Class<? extends AbstractProject> jobType) {
-            return true;
-        }
-
-        @NonNull
-        @Override
-        public String getDisplayName() {
-            return ValidateDataStep.DISPLAY_NAME;
+            super(ValidateDataStep.class, ValidateDataStep.DISPLAY_NAME);
         }
     }
 }

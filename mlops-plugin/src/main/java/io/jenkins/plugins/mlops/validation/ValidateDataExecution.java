@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.validation;
 
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -35,7 +36,8 @@ final class ValidateDataExecution extends SynchronousNonBlockingStepExecution<Ma
     protected Map<String, Object> run() throws Exception {
         var context = getContext();
         var listener = context.get(TaskListener.class);
-        var validation = new DatasetValidation(context.get(Run.class), context.get(FilePath.class), listener);
+        var validation = new DatasetValidation(context.get(Run.class), context.get(FilePath.class),
+                context.get(EnvVars.class), listener);
         var summary = validation.validate(step.toParameters());
         step.gate().apply(summary, new PipelineResultHandler(context), listener.getLogger());
         return toResult(summary);

@@ -2,19 +2,16 @@ package io.jenkins.plugins.mlops.validation;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.util.FormOptions;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
+import io.jenkins.plugins.mlops.util.MlopsStepDescriptor;
 import io.jenkins.plugins.mlops.util.ParameterText;
 import io.mlops.validation.drift.DriftMethod;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -23,7 +20,6 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * The {@code validateData} Pipeline step, and the one place where the parameters of data validation are declared
@@ -36,6 +32,7 @@ import java.util.Set;
  * {@code @DataBoundSetter}s along the superclass chain only, never in interfaces.
  */
 public final class ValidateDataStep extends Step {
+    static final String FUNCTION = "validateData";
     static final String DISPLAY_NAME = "Validate ML dataset";
 
     private final String data;
@@ -147,36 +144,13 @@ public final class ValidateDataStep extends Step {
 
     /** Registers {@code validateData} and fills and checks its form fields. */
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
-        private final transient JenkinsFacade jenkins;
-
+    public static final class DescriptorImpl extends MlopsStepDescriptor {
         public DescriptorImpl() {
             this(new JenkinsFacade());
         }
 
         DescriptorImpl(final JenkinsFacade jenkins) {
-            super();
-            this.jenkins = jenkins;
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "validateData";
-        }
-
-        @Override
-        public String getDisplayName() {
-            return DISPLAY_NAME;
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, TaskListener.class);
-        }
-
-        /** The default of {@code reportDir}, shown in the empty form. */
-        public String getDefaultReportDir() {
-            return ValidationParameters.DEFAULT_REPORT_DIR;
+            super(jenkins, FUNCTION, DISPLAY_NAME, ValidationParameters.DEFAULT_REPORT_DIR);
         }
 
         /**
@@ -187,7 +161,7 @@ public final class ValidateDataStep extends Step {
          */
         @POST
         public ListBoxModel doFillFormatItems(@AncestorInPath @CheckForNull final Item item) {
-            if (!jenkins.hasPermission(Item.READ, item)) {
+            if (!jenkins().hasPermission(Item.READ, item)) {
                 return new ListBoxModel();
             }
             return FormOptions.dataFormats();
@@ -201,7 +175,7 @@ public final class ValidateDataStep extends Step {
          */
         @POST
         public ListBoxModel doFillDriftMethodItems(@AncestorInPath @CheckForNull final Item item) {
-            if (!jenkins.hasPermission(Item.READ, item)) {
+            if (!jenkins().hasPermission(Item.READ, item)) {
                 return new ListBoxModel();
             }
             return FormOptions.choices("As the schema says (auto by default)",
@@ -219,7 +193,7 @@ public final class ValidateDataStep extends Step {
         public FormValidation doCheckDriftThreshold(@QueryParameter final String value,
                 @AncestorInPath @CheckForNull final Item item) {
             var text = ParameterText.blankToNull(value);
-            if (text == null || !jenkins.hasPermission(Item.READ, item)) {
+            if (text == null || !jenkins().hasPermission(Item.READ, item)) {
                 return FormValidation.ok();
             }
             try {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.validation;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.mlops.lineage.WorkspaceLineage;
 import io.jenkins.plugins.mlops.util.WorkspacePaths;
 import io.mlops.util.InputException;
 import io.mlops.validation.DataValidator;
@@ -14,7 +15,8 @@ import java.io.IOException;
 
 /**
  * The engine call, run where the workspace is (on the agent): it resolves the parameters inside the workspace,
- * validates, writes the reports into the workspace and sends back only the small {@link ValidationSummary}.
+ * validates, writes the reports into the workspace and sends back only the small {@link ValidationSummary} with
+ * the validation's lineage event.
  *
  * <p>It is a record implementing {@link ControllerToAgentFileCallable} (the interface behind
  * {@code MasterToSlaveFileCallable} since Jenkins 2.485, which core recommends for records), so it captures no
@@ -39,7 +41,9 @@ record ValidateOnAgent(ValidationParameters parameters, TaskListener listener)
         try {
             var request = parameters.toRequest(root);
             var report = new DataValidator().validate(request, new ProgressLog(listener.getLogger()));
-            return ValidationSummary.of(report, new WorkspacePaths(root).relativize(request.reportDir()));
+            var paths = new WorkspacePaths(root);
+            return ValidationSummary.of(report, paths.relativize(request.reportDir()),
+                    WorkspaceLineage.relative(report.lineageEvent(), paths));
         } catch (InputException e) {
             // an exception type from core crosses the channel without dragging engine classes along
             throw new AbortException("validateData: " + e.getMessage());

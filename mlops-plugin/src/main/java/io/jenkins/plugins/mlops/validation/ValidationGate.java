@@ -9,12 +9,10 @@ import java.io.PrintStream;
 
 /** Turns the outcome of a validation into the build result ({@link StatusGate}), naming the failed checks. */
 final class ValidationGate {
-    private static final String FUNCTION = "validateData";
-
     private final StatusGate gate;
 
     ValidationGate(final boolean unstableOnFailure) {
-        this.gate = new StatusGate(FUNCTION, unstableOnFailure);
+        this.gate = new StatusGate(ValidateDataStep.FUNCTION, unstableOnFailure);
     }
 
     /**
@@ -32,7 +30,7 @@ final class ValidationGate {
 
     /** Names the failed checks in one line; the engine lists at most 20 of them. */
     static String failureMessage(final ValidationSummary summary) {
-        return StatusGate.failureMessage(FUNCTION, summary.failedChecks(), "check", summary.failedCheckNames(),
-                summary.summary());
+        return StatusGate.failureMessage(ValidateDataStep.FUNCTION, summary.failedChecks(), "check",
+                summary.failedCheckNames(), summary.summary());
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.evaluation;
 
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -59,7 +60,7 @@ class EvaluateModelStepTest {
         assertThat(descriptor.getFunctionName()).isEqualTo("evaluateModel");
         assertThat(descriptor.getDisplayName()).isEqualTo("Evaluate ML model");
         assertThat(Set.copyOf(descriptor.getRequiredContext())).isEqualTo(Set.of(Run.class, FilePath.class,
-                TaskListener.class));
+                TaskListener.class, EnvVars.class));
         assertThat(descriptor.getDefaultReportDir()).isEqualTo("mlops-reports/evaluate-model");
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.evaluation;
 
 import hudson.AbortException;
 import io.mlops.evaluation.EvaluationReport;
+import io.mlops.lineage.LineageEvent;
 import io.mlops.report.ReportJson;
 import io.mlops.report.Status;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,11 @@ class EvaluateOnAgentTest {
                 EvaluationReport.class);
         assertThat(written.slices()).as("what the build action reads back").containsKey("segment");
         assertThat(workspace.resolve("mlops-reports/evaluate-model")).isDirectoryContaining("glob:**/junit.xml");
+        assertThat(summary.lineage().facts()).containsEntry(LineageEvent.EVALUATION_STATUS, "FAILED")
+                .containsEntry(LineageEvent.PREDICTIONS_PATH, "eval/candidate.csv")
+                .containsEntry(LineageEvent.BASELINE, "eval/production.csv")
+                .containsEntry(LineageEvent.PREDICTIONS_SHA256, written.predictions().sha256())
+                .containsKey("metric.roc_auc");
     }
 
     @Test

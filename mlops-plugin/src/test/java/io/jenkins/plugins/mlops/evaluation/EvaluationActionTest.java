@@ -110,7 +110,7 @@ class EvaluationActionTest {
 
     private static EvaluationAction action(final String id, final Run<?, ?> run) {
         var summary = new EvaluationSummary(Status.FAILED, "1 of 6 gates failed.", "binary", 2000,
-                java.util.Map.of(), List.of(), List.of("accuracy_score"), "mlops-reports/evaluate-model");
+                java.util.Map.of(), List.of(), List.of("accuracy_score"), "mlops-reports/evaluate-model", null);
         return new EvaluationAction(id, "eval/candidate.csv", summary, run);
     }
 

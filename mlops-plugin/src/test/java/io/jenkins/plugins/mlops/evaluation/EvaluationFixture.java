@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.evaluation;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.mlops.lineage.LineageEvent;
 import io.mlops.report.Status;
 
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,7 @@ final class EvaluationFixture {
     private final Run<?, ?> run = mock(Run.class);
     private final FilePath workspace = mock(FilePath.class);
     private final TaskListener listener = mock(TaskListener.class);
+    private final Map<String, String> env = new HashMap<>();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     EvaluationFixture(final Path buildDir, final EvaluationSummary summary) throws IOException, InterruptedException {
@@ -50,7 +54,9 @@ final class EvaluationFixture {
     static EvaluationSummary summary(final Status status, final List<String> failedGates) {
         return new EvaluationSummary(status, "A sentence about " + status + ".", "binary", 2000,
                 Map.of("roc_auc", 0.78), List.of(new EvaluationSummary.Comparison("roc_auc", 0.78, 0.75, 0.03,
-                        List.of(0.01, 0.05), 0.95, 0.004, "delong")), failedGates, "mlops-reports/evaluate-model");
+                        List.of(0.01, 0.05), 0.95, 0.004, "delong")), failedGates, "mlops-reports/evaluate-model",
+                new LineageEvent("evaluateModel", Instant.parse("2026-05-04T10:20:00Z"), status.name(),
+                        Map.of(LineageEvent.EVALUATION_STATUS, status.name(), "metric.roc_auc", "0.78"), Map.of()));
     }
 
     /** Copies the test report.json to where a build keeps the report of an evaluation. */
@@ -63,7 +69,11 @@ final class EvaluationFixture {
     }
 
     ModelEvaluation evaluation() {
-        return new ModelEvaluation(run, workspace, listener);
+        return new ModelEvaluation(run, workspace, env, listener);
+    }
+
+    Map<String, String> env() {
+        return env;
     }
 
     Run<?, ?> run() {

@@ -69,7 +69,7 @@ class MetricTrendActionTest {
         Files.writeString(report, "{\"kind\": \"model-evaluation\", \"status\": \"PASSED\", \"metrics\": " + metrics
                 + ", \"gates\": [], \"comparisons\": []}");
         var summary = new EvaluationSummary(Status.PASSED, "passed", "binary", 10, Map.of(), List.of(), List.of(),
-                "out");
+                "out", null);
         when(run.getActions(EvaluationAction.class))
                 .thenReturn(List.of(new EvaluationAction("evaluation-1", "p.csv", summary, run)));
         return run;

@@ -2,6 +2,8 @@ package io.jenkins.plugins.mlops.evaluation;
 
 import hudson.FilePath;
 import hudson.model.Action;
+import io.jenkins.plugins.mlops.lineage.LineageAction;
+import io.mlops.lineage.LineageFile;
 import io.mlops.report.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +14,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -30,11 +33,14 @@ class ModelEvaluationTest {
         verify(fixture.workspace()).act(callable.capture());
         assertThat(callable.getValue().parameters()).isEqualTo(PARAMETERS);
         assertThat(buildDir.resolve("mlops/evaluation-1/report.json")).isNotEmptyFile();
-        verify(fixture.run()).addAction(action.capture());
-        assertThat(action.getValue()).isInstanceOfSatisfying(EvaluationAction.class, added -> {
+        verify(fixture.run(), times(2)).addAction(action.capture());
+        assertThat(action.getAllValues().get(0)).isInstanceOfSatisfying(EvaluationAction.class, added -> {
             assertThat(added.getUrlName()).isEqualTo("mlops-evaluation-1");
             assertThat(added.getReport()).isNotNull();
         });
+        assertThat(action.getAllValues().get(1)).isInstanceOf(LineageAction.class);
+        assertThat(LineageFile.read(buildDir.resolve("mlops/lineage.json")).events()).as("no commit known")
+                .containsExactly(summary.lineage());
         assertThat(fixture.log()).contains(
                 "evaluateModel: evaluating eval/candidate.csv (binary) against eval/production.csv",
                 "evaluateModel: PASSED: A sentence about PASSED.",

@@ -65,4 +65,15 @@ class WorkspacePathsTest {
                 .isEqualTo("mlops-reports/validate-data");
         assertThat(paths.relativize(workspace)).isEqualTo(".");
     }
+
+    @Test
+    void shouldShowEnginePathsInsideTheWorkspaceRelativeToIt(@TempDir final Path workspace) {
+        var paths = new WorkspacePaths(workspace);
+
+        assertThat(paths.display(workspace.resolve("data/train.csv").toString())).isEqualTo("data/train.csv");
+        assertThat(paths.display("data/train.csv")).isEqualTo("data/train.csv");
+        assertThat(paths.display("/srv/shared/reference.csv")).isEqualTo("/srv/shared/reference.csv");
+        assertThat(paths.display("models:/churn@champion")).isEqualTo("models:/churn@champion");
+        assertThat(paths.display("bad\u0000path")).isEqualTo("bad\u0000path");
+    }
 }

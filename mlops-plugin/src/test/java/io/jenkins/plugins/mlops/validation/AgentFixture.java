@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.validation;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.mlops.lineage.LineageEvent;
 import io.mlops.report.Status;
 import io.mlops.validation.ValidationSummary;
 
@@ -12,7 +13,10 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -21,7 +25,7 @@ import static org.mockito.Mockito.when;
 
 /**
  * Mocks of what a build gives a validation: a run with a build directory, a workspace on an "agent" whose
- * callable returns a given summary, and a build log that can be read back.
+ * callable returns a given summary, the build's environment, and a build log that can be read back.
  */
 final class AgentFixture {
     static final String REPORT_JSON_TEXT = "{\"status\":\"PASSED\"}";
@@ -29,6 +33,7 @@ final class AgentFixture {
     private final Run<?, ?> run = mock(Run.class);
     private final FilePath workspace = mock(FilePath.class);
     private final TaskListener listener = mock(TaskListener.class);
+    private final Map<String, String> env = new HashMap<>();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     AgentFixture(final Path buildDir, final ValidationSummary summary) throws IOException, InterruptedException {
@@ -47,11 +52,17 @@ final class AgentFixture {
 
     static ValidationSummary summary(final Status status, final List<String> failedCheckNames) {
         return new ValidationSummary(status, "A sentence about " + status + ".", 1000, failedCheckNames.size(),
-                failedCheckNames, List.of("income"), "mlops-reports/validate-data");
+                failedCheckNames, List.of("income"), "mlops-reports/validate-data", new LineageEvent("validateData",
+                Instant.parse("2026-05-04T10:15:30Z"), status.name(), Map.of(LineageEvent.DATASET_PATH,
+                "data/train.csv", LineageEvent.DATASET_SHA256, "ab".repeat(32)), Map.of()));
     }
 
     DatasetValidation validation() {
-        return new DatasetValidation(run, workspace, listener);
+        return new DatasetValidation(run, workspace, env, listener);
+    }
+
+    Map<String, String> env() {
+        return env;
     }
 
     Run<?, ?> run() {

@@ -3,6 +3,9 @@ package io.jenkins.plugins.mlops.validation;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Action;
+import io.jenkins.plugins.mlops.lineage.LineageAction;
+import io.mlops.lineage.LineageEvent;
+import io.mlops.lineage.LineageFile;
 import io.mlops.report.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -68,12 +72,26 @@ class DatasetValidationTest {
         fixture.validation().validate(PARAMETERS);
 
         assertThat(buildDir.resolve("mlops/validation-1/report.json")).hasContent(AgentFixture.REPORT_JSON_TEXT);
-        verify(fixture.run()).addAction(action.capture());
-        assertThat(action.getValue()).isInstanceOfSatisfying(ValidationAction.class, added -> {
+        verify(fixture.run(), times(2)).addAction(action.capture());
+        assertThat(action.getAllValues().get(0)).isInstanceOfSatisfying(ValidationAction.class, added -> {
             assertThat(added.getUrlName()).isEqualTo("mlops-validation-1");
             assertThat(added.getFailedCheckNames()).containsExactly("min(age)");
             assertThat(added.getRun()).isSameAs(fixture.run());
         });
+        assertThat(action.getAllValues().get(1)).isInstanceOf(LineageAction.class);
+    }
+
+    @Test
+    void shouldAppendTheDataDigestsToTheLineageAfterTheCommit(@TempDir final Path buildDir) throws Exception {
+        var fixture = new AgentFixture(buildDir, AgentFixture.summary(Status.FAILED, List.of("min(age)")));
+        fixture.env().put("GIT_COMMIT", "4f2c9e1");
+
+        fixture.validation().validate(PARAMETERS);
+
+        var lineage = LineageFile.read(buildDir.resolve("mlops/lineage.json"));
+        assertThat(lineage.events()).extracting(LineageEvent::step).containsExactly("checkout", "validateData");
+        assertThat(lineage.events().get(0).fact(LineageEvent.GIT_COMMIT)).isEqualTo("4f2c9e1");
+        assertThat(lineage.events().get(1)).isEqualTo(AgentFixture.summary(Status.FAILED, List.of()).lineage());
     }
 
     @Test
@@ -99,6 +117,7 @@ class DatasetValidationTest {
 
         assertThat(Files.exists(buildDir.resolve("mlops/validation-1/report.json"))).isFalse();
         verify(fixture.run()).addAction(any(ValidationAction.class));
+        verify(fixture.run()).addAction(any(LineageAction.class));
         assertThat(fixture.log()).contains("no report.json in mlops-reports/validate-data");
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.validation;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -67,6 +68,7 @@ class ValidateDataExecutionTest {
         when(context.get(Run.class)).thenReturn(fixture.run());
         when(context.get(FilePath.class)).thenReturn(fixture.workspace());
         when(context.get(TaskListener.class)).thenReturn(fixture.listener());
+        when(context.get(EnvVars.class)).thenReturn(new EnvVars());
         return context;
     }
 

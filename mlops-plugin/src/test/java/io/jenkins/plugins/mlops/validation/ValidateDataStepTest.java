@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlops.validation;
 
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -55,7 +56,7 @@ class ValidateDataStepTest {
         assertThat(descriptor.getFunctionName()).isEqualTo("validateData");
         assertThat(descriptor.getDisplayName()).isEqualTo("Validate ML dataset");
         assertThat(Set.copyOf(descriptor.getRequiredContext())).isEqualTo(Set.of(Run.class, FilePath.class,
-                TaskListener.class));
+                TaskListener.class, EnvVars.class));
         assertThat(descriptor.getDefaultReportDir()).isEqualTo("mlops-reports/validate-data");
     }
 

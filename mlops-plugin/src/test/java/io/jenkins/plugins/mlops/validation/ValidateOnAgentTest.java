@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.validation;
 
 import hudson.AbortException;
 import hudson.model.TaskListener;
+import io.mlops.lineage.LineageEvent;
 import io.mlops.report.ReportJson;
 import io.mlops.report.Status;
 import io.mlops.validation.ValidationReport;
@@ -45,6 +46,11 @@ class ValidateOnAgentTest {
         var written = ReportJson.read(workspace.resolve("mlops-reports/validate-data/report.json"),
                 ValidationReport.class);
         assertThat(written.dataset().rows()).as("what the build action reads back").isEqualTo(3);
+        assertThat(summary.lineage().step()).isEqualTo("validateData");
+        assertThat(summary.lineage().fact(LineageEvent.DATASET_PATH)).as("relative to the workspace")
+                .isEqualTo("data/train.csv");
+        assertThat(summary.lineage().fact(LineageEvent.DATASET_SHA256)).isEqualTo(written.dataset().sha256());
+        assertThat(summary.lineage().fact(LineageEvent.DATASET_ROWS)).isEqualTo("3");
     }
 
     @Test

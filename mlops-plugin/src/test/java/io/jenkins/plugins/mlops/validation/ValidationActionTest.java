@@ -96,7 +96,7 @@ class ValidationActionTest {
 
     private static ValidationSummary failedSummary() {
         return new ValidationSummary(Status.FAILED, "1 of 3 checks failed.", 1_234_567, 1, List.of("min(age)"),
-                List.of(HOSTILE), "mlops-reports/validate-data");
+                List.of(HOSTILE), "mlops-reports/validate-data", null);
     }
 
     private static Run<?, ?> runIn(final Path buildDir) {

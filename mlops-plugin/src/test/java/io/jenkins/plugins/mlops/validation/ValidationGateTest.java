@@ -84,7 +84,7 @@ class ValidationGateTest {
 
     private static ValidationSummary summary(final Status status, final int failed, final List<String> names) {
         return new ValidationSummary(status, "the summary sentence.", 1000, failed, names, List.of(),
-                "mlops-reports/validate-data");
+                "mlops-reports/validate-data", null);
     }
 
     private static PrintStream log() {
