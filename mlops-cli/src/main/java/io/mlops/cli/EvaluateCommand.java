@@ -7,7 +7,12 @@ import io.mlops.evaluation.EvaluationRequest;
 import io.mlops.evaluation.GateResult;
 import io.mlops.evaluation.PredictionColumns;
 import io.mlops.evaluation.Task;
+import io.mlops.lineage.LineageFile;
+import io.mlops.registry.ModelUri;
+import io.mlops.registry.Registries;
+import io.mlops.registry.RegistryBaseline;
 import io.mlops.report.Status;
+import io.mlops.util.InputException;
 import io.mlops.util.NumberText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +37,7 @@ import java.util.concurrent.Callable;
                         + "--baseline-predictions prod-preds.csv",
                 "  mlops evaluate --predictions preds.parquet --task binary --slice region --sensitive gender",
                 "  mlops evaluate --predictions preds.csv --task regression --baseline-metrics prod/report.json",
+                "  mlops evaluate --predictions preds.csv --task binary --gates gates.yaml --baseline models:/churn@champion",
                 "",
                 "Exit codes: 0 PASSED, 1 FAILED (a gate failed), 2 ERROR (bad input: file, line and column are "
                         + "named), 3 INCONCLUSIVE (a statistical gate could not decide)."})
@@ -63,6 +69,22 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "The production model's metrics (a JSON object, a report.json, or an MLflow runs/get "
                     + "response): point comparison only.")
     private Path baselineMetrics;
+
+    @Option(names = "--baseline", paramLabel = "URI",
+            description = "The production model in the registry: models:/NAME@ALIAS or models:/NAME/VERSION. Its "
+                    + "stored predictions are compared pairwise when they cover the same rows, else its metrics "
+                    + "(registerModel's tags, then its run's metrics). The registry is MLFLOW_TRACKING_URI's server, "
+                    + "or the local one (--registry).")
+    private String baseline;
+
+    @Option(names = "--registry", paramLabel = "DIR",
+            description = "The local registry's directory when MLFLOW_TRACKING_URI is not set "
+                    + "(default: $MLOPS_REGISTRY_DIR, else ~/.mlops/registry).")
+    private Path registry;
+
+    @Option(names = "--lineage", paramLabel = "FILE",
+            description = "Append this evaluation to the build's lineage.json (default: $MLOPS_LINEAGE, else none).")
+    private Path lineage;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "csv, jsonl or parquet (default: by extension).")
     private String format;
@@ -115,7 +137,23 @@ final class EvaluateCommand implements Callable<Integer> {
                 Task.of(task), PredictionColumns.of(labelColumn, predictionColumn, scoreColumn, idColumn),
                 positiveLabel, gates, baselinePredictions, baselineMetrics, slices, sensitive, minSliceSize,
                 resamples, seed, reportDir);
+        int baselines = (baselinePredictions != null ? 1 : 0) + (baselineMetrics != null ? 1 : 0)
+                + (baseline != null ? 1 : 0);
+        if (baselines > 1) {
+            throw new InputException("give one baseline: --baseline-predictions, --baseline-metrics or --baseline");
+        }
+        if (baseline != null) {
+            var env = System.getenv();
+            var resolved = RegistryBaseline.resolve(Registries.fromEnvironment(env, registry),
+                    ModelUri.parse(baseline), reportDir.resolve("baseline"));
+            request = request.withRegisteredBaseline(resolved.predictions().orElse(null), resolved.metricsFile(),
+                    resolved.description());
+        }
         var report = EvaluateModel.run(request);
+        var lineageFile = RegisterCommand.LineageOption.file(lineage, System.getenv());
+        if (lineageFile != null) {
+            LineageFile.append(lineageFile, report.lineageEvent());
+        }
         print(report, reportDir, spec.commandLine().getOut());
         return report.status().exitCode();
     }

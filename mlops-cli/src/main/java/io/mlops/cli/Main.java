@@ -34,6 +34,7 @@ public final class Main {
         commands.put(ValidateDataCommand.NAME, ValidateDataCommand::new);
         commands.put(InferSchemaCommand.NAME, InferSchemaCommand::new);
         commands.put(EvaluateCommand.NAME, EvaluateCommand::new);
+        commands.put(RegisterCommand.NAME, RegisterCommand::new);
         commands.put(DemoCommand.NAME, DemoCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(commands);

@@ -154,6 +154,11 @@ class CommandLineTest {
         assertThat(out.toString()).contains("PASSED").contains("FAILED").contains("Demo finished: the clean data passed");
         assertThat(demo.resolve("schema.yaml")).exists();
         assertThat(demo.resolve("reports/validate-drifted/report.html")).exists();
+        assertThat(out.toString()).contains("registered models:/churn/1 (@champion)")
+                .contains("registered models:/churn/2 (@challenger)")
+                .contains("baseline models:/churn/1 (@champion)");
+        assertThat(demo.resolve("lineage.json")).content().contains("\"step\" : \"validateData\"")
+                .contains("\"step\" : \"evaluateModel\"").contains("\"step\" : \"registerModel\"");
     }
 
     @Test

@@ -247,8 +247,6 @@ final class MlflowHttp {
             var line = message.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
             if (line.isEmpty()) {
                 line = status == 401 || status == 403 ? "the server refused the credentials" : "no error message";
-            } else if (status == 401 || status == 403) {
-                line = line + " (check MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD)";
             }
             return line.length() > MAX_DETAIL_CHARS ? line.substring(0, MAX_DETAIL_CHARS) + "…" : line;
         }

@@ -307,7 +307,7 @@ public final class RegisterModel {
                     metrics.put(name, value.asText());
                 }
             }
-            var dataset = root.path("dataset");
+            var dataset = root.path("predictions");
             Path predictions = null;
             if (dataset.hasNonNull("path")) {
                 var path = Path.of(dataset.get("path").asText());

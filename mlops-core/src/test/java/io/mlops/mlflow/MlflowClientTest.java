@@ -123,7 +123,7 @@ class MlflowClientTest {
 
         assertThat(error.getStatus()).isEqualTo(401);
         assertThat(error).hasMessageContaining("HTTP 401 UNAUTHENTICATED: You are not authenticated.")
-                .hasMessageContaining("check MLFLOW_TRACKING_TOKEN");
+                .hasMessageContaining("the server did not accept the credentials");
         assertThat(server.requests()).hasSize(1);
         assertThat(List.of(error.getMessage(), error.toString(), client.connection().toString(),
                 client.connection().credentials().toString())).noneMatch(text -> text.contains(TOKEN));
@@ -137,7 +137,7 @@ class MlflowClientTest {
         var error = catchThrowableOfType(MlflowException.class, () -> client.getRun("r1"));
 
         assertThat(error).hasMessage("MLflow GET /api/2.0/mlflow/runs/get failed: HTTP 403: Forbidden "
-                + "(check MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD)");
+                + "(the credentials are valid but lack the permission for this call)");
         assertThat(server.requests().get(0).header("Authorization")).startsWith("Basic ");
         assertThat(client.connection().toString()).contains("ci").doesNotContain(TOKEN);
     }

@@ -202,7 +202,7 @@ class RegisterModelIT {
         var predictions = Files.writeString(work.resolve("predictions.csv"), "id,label,score\n1,1,0.9\n2,0,0.2\n");
         var evaluation = Files.writeString(work.resolve("report.json"), "{\"schemaVersion\": 1, \"kind\": "
                 + "\"model-evaluation\", \"status\": \"PASSED\", \"metrics\": {\"roc_auc\": 0.91, \"accuracy\": 0.8},"
-                + " \"dataset\": {\"path\": \"" + predictions + "\", \"sha256\": \"cafe\"}}");
+                + " \"predictions\": {\"path\": \"" + predictions + "\", \"sha256\": \"cafe\"}}");
         RegisterModel.run(RegistrationRequest.ofDirectory("churn-base", model("b1")).withAlias("champion")
                 .withEvaluation(evaluation).withBuild(build("b-base")), registry);
 

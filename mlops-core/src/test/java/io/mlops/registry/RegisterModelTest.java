@@ -188,7 +188,7 @@ class RegisterModelTest {
         var predictions = Files.writeString(work.resolve("predictions.csv"), "label,prediction,score\n1,1,0.9\n");
         var evaluation = Files.writeString(work.resolve("evaluation.json"), """
                 {"schemaVersion":1,"kind":"model-evaluation","status":"PASSED","metrics":{"roc_auc":0.9},
-                 "dataset":{"path":"%s","sha256":"abc"}}
+                 "predictions":{"path":"%s","sha256":"abc"}}
                 """.formatted(predictions.toAbsolutePath().toString().replace("\\", "\\\\")));
 
         // when
@@ -251,7 +251,7 @@ class RegisterModelTest {
     private Path evaluationOf(final Path predictions, final String name) throws IOException {
         return Files.writeString(work.resolve(name), """
                 {"schemaVersion":1,"kind":"model-evaluation","status":"PASSED","metrics":{"roc_auc":0.9},
-                 "dataset":{"path":"%s","sha256":"abc"}}
+                 "predictions":{"path":"%s","sha256":"abc"}}
                 """.formatted(predictions.toAbsolutePath().toString().replace("\\", "\\\\")));
     }
 

@@ -168,15 +168,15 @@ class RegisterOnAgentTest {
 
         @Override
         public Registered register(final String name, final String source, final String runId,
-                final Map<String, String> versionTags) {
+                final String description, final Map<String, String> versionTags) {
             tags.putAll(versionTags);
-            version = new RegistryVersion(name, "1", source, runId, versionTags, List.of(), 0);
+            version = new RegistryVersion(name, "1", source, runId, null, versionTags, List.of(), 0);
             return new Registered(version, true);
         }
 
         @Override
         public void setAlias(final String name, final String alias, final String number) {
-            version = new RegistryVersion(name, number, version.source(), version.runId(), version.tags(),
+            version = new RegistryVersion(name, number, version.source(), version.runId(), null, version.tags(),
                     List.of(alias), version.created());
         }
 
