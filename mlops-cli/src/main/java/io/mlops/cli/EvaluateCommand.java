@@ -150,7 +150,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     resolved.description());
         }
         var report = EvaluateModel.run(request);
-        var lineageFile = RegisterCommand.LineageOption.file(lineage, System.getenv());
+        var lineageFile = LineageOption.file(lineage, System.getenv());
         if (lineageFile != null) {
             LineageFile.append(lineageFile, report.lineageEvent());
         }

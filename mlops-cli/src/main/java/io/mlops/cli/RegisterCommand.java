@@ -7,7 +7,6 @@ import io.mlops.registry.RegisterModel;
 import io.mlops.registry.RegistrationReport;
 import io.mlops.registry.RegistrationRequest;
 import io.mlops.registry.Registries;
-import io.mlops.util.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -125,28 +124,5 @@ final class RegisterCommand implements Callable<Integer> {
         }
         out.println("Reports: " + reportDir.resolve("report.html") + " (also report.json, report.md, junit.xml)");
         out.flush();
-    }
-
-    /** Where {@code --lineage} or {@code $MLOPS_LINEAGE} says the build's lineage.json is, or null. */
-    static final class LineageOption {
-        static final String VARIABLE = "MLOPS_LINEAGE";
-
-        private LineageOption() {
-        }
-
-        static Path file(final Path option, final Map<String, String> env) {
-            if (option != null) {
-                return option;
-            }
-            var configured = env.get(VARIABLE);
-            if (configured == null || configured.isBlank()) {
-                return null;
-            }
-            try {
-                return Path.of(configured);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new InputException(VARIABLE + " is not a usable path: " + e.getMessage());
-            }
-        }
     }
 }

@@ -145,6 +145,19 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldAppendTheValidatedDatasetToTheLineage() throws IOException {
+        var data = file("data.csv", "id,score\n1,0.5\n2,0.25\n");
+        var lineage = dir.resolve("lineage.json");
+
+        int code = run("validate-data", "--data", data.toString(), "--schema", schema().toString(), "--lineage",
+                lineage.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(lineage).content().contains("\"step\" : \"validateData\"").contains("\"dataset.sha256\"")
+                .contains(data.toString().replace("\\", "\\\\"));
+    }
+
+    @Test
     void shouldRunTheDemoEndToEnd() {
         var demo = dir.resolve("demo");
 
