@@ -281,6 +281,9 @@ public final class RegisterModel {
      */
     record Evaluation(String status, Map<String, String> metrics, Path predictions, String predictionsSha256) {
         static Evaluation read(final Path file) {
+            if (!Files.isRegularFile(file)) {
+                throw new InputException(file, "no such file: expected the report.json of evaluateModel");
+            }
             JsonNode root;
             try {
                 root = ReportJson.newMapper().readTree(file.toFile());
