@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.mlops.cli.PredictionsFixture.predictions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CommandLineTest {
@@ -213,16 +214,6 @@ class CommandLineTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).startsWith("evaluate: error: the gates file names the metric 'auc'")
                 .contains("available: accuracy_score").doesNotContain("\tat ");
-    }
-
-    /** Six rows labelled 1, 1, 1, 0, 0, 0 with the given scores, predicted positive from 0.5. */
-    private static String predictions(final double... scores) {
-        var text = new StringBuilder("id,label,prediction,score\n");
-        for (int i = 0; i < scores.length; i++) {
-            text.append(i).append(',').append(i < 3 ? 1 : 0).append(',').append(scores[i] >= 0.5 ? 1 : 0).append(',')
-                    .append(scores[i]).append('\n');
-        }
-        return text.toString();
     }
 
     private void assertError(final int code, final String expectedStart) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.mlops.cli.PredictionsFixture.predictions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -120,16 +121,6 @@ class RegisterCommandTest {
         var model = Files.createDirectories(dir.resolve("model-" + content));
         Files.writeString(model.resolve("model.json"), "{\"weights\": \"" + content + "\"}");
         return model;
-    }
-
-    /** Six rows labelled 1, 1, 1, 0, 0, 0 with the given scores, predicted positive from 0.5. */
-    private static String predictions(final double... scores) {
-        var text = new StringBuilder("id,label,prediction,score\n");
-        for (int i = 0; i < scores.length; i++) {
-            text.append(i).append(',').append(i < 3 ? 1 : 0).append(',').append(scores[i] >= 0.5 ? 1 : 0).append(',')
-                    .append(scores[i]).append('\n');
-        }
-        return text.toString();
     }
 
     private int run(final String... args) {

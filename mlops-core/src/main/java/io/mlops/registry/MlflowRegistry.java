@@ -5,6 +5,7 @@ import io.mlops.mlflow.MlflowClient;
 import io.mlops.mlflow.MlflowException;
 import io.mlops.mlflow.ModelVersion;
 import io.mlops.mlflow.NewModelVersion;
+import io.mlops.mlflow.Page;
 import io.mlops.mlflow.Run;
 import io.mlops.mlflow.Tag;
 import io.mlops.util.InputException;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The model registry of an MLflow tracking server (2.x or 3.x), through its REST API: runs hold the model's
@@ -74,11 +77,17 @@ public final class MlflowRegistry implements ModelRegistry {
     }
 
     private Optional<Run> findRun(final String experimentId, final String buildId, final String runName) {
+        return firstMatch(token -> client.searchRuns(List.of(experimentId), tagFilter(buildId).orElse(null), PAGE,
+                token), run -> run.tag(BUILD_ID_TAG).filter(buildId::equals).isPresent()
+                && Objects.equals(runName, run.info().runName()));
+    }
+
+    /** The first item of a paged search that matches, fetching pages until one does or none is left. */
+    private static <T> Optional<T> firstMatch(final Function<String, Page<T>> search, final Predicate<T> matches) {
         String token = null;
         do {
-            var page = client.searchRuns(List.of(experimentId), tagFilter(buildId).orElse(null), PAGE, token);
-            var match = page.items().stream().filter(run -> run.tag(BUILD_ID_TAG).filter(buildId::equals)
-                    .isPresent() && Objects.equals(runName, run.info().runName())).findFirst();
+            var page = search.apply(token);
+            var match = page.items().stream().filter(matches).findFirst();
             if (match.isPresent()) {
                 return match;
             }
@@ -183,17 +192,8 @@ public final class MlflowRegistry implements ModelRegistry {
 
     private Optional<ModelVersion> findVersion(final String name, final String buildId) {
         var filter = "name = " + quote(name);
-        String token = null;
-        do {
-            var page = client.searchModelVersions(filter, PAGE, token);
-            var match = page.items().stream().filter(version -> version.name().equals(name)
-                    && version.tag(BUILD_ID_TAG).filter(buildId::equals).isPresent()).findFirst();
-            if (match.isPresent()) {
-                return match;
-            }
-            token = page.nextPageToken().orElse(null);
-        } while (token != null);
-        return Optional.empty();
+        return firstMatch(token -> client.searchModelVersions(filter, PAGE, token), version -> version.name()
+                .equals(name) && version.tag(BUILD_ID_TAG).filter(buildId::equals).isPresent());
     }
 
     @Override
