@@ -1,38 +1,56 @@
 package io.jenkins.plugins.mlops.evaluation;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.mlops.lineage.WorkspaceLineage;
+import io.jenkins.plugins.mlops.registry.RegistryTarget;
 import io.jenkins.plugins.mlops.util.WorkspacePaths;
 import io.mlops.evaluation.EvaluateModel;
+import io.mlops.evaluation.EvaluationRequest;
+import io.mlops.mlflow.MlflowException;
+import io.mlops.registry.ModelUri;
+import io.mlops.registry.RegistryBaseline;
 import io.mlops.util.InputException;
 import jenkins.agents.ControllerToAgentFileCallable;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * The engine call, run where the workspace is (on the agent): it resolves the parameters inside the workspace,
- * evaluates, writes the reports into the workspace and sends back only the small {@link EvaluationSummary}. A
- * record, so it captures no enclosing instance (as {@code ValidateOnAgent}). Evaluation reads its files in seconds,
- * so unlike validation it sends no progress lines.
+ * fetches a registered baseline from the registry into the report directory, evaluates, writes the reports into the
+ * workspace and sends back only the small {@link EvaluationSummary}. A record, so it captures no enclosing instance
+ * (as {@code ValidateOnAgent}); its {@code toString()} shows no secret ({@link RegistryTarget}). Evaluation reads its
+ * files in seconds, so unlike validation it sends no progress lines.
  *
  * @param parameters what to evaluate
+ * @param registry   the registry that holds {@code baseline}; {@code null} when no {@code baseline} is given
  */
-record EvaluateOnAgent(EvaluationParameters parameters) implements ControllerToAgentFileCallable<EvaluationSummary> {
-    private static final long serialVersionUID = 1L;
+record EvaluateOnAgent(EvaluationParameters parameters, @CheckForNull RegistryTarget registry)
+        implements ControllerToAgentFileCallable<EvaluationSummary> {
+    /** Where the registered baseline's metrics and predictions are fetched to, inside the report directory. */
+    static final String BASELINE_DIR = "baseline";
+    private static final long serialVersionUID = 2L;
 
     /**
      * Evaluates inside the workspace.
      *
-     * @throws AbortException for bad input, with the engine's one-line message naming file, line and column
+     * @throws AbortException for bad input and a registered baseline that cannot be fetched, with the engine's
+     *                        one-line message naming file, line and column
      */
     @Override
     public EvaluationSummary invoke(final File workspace, final VirtualChannel channel)
             throws IOException, InterruptedException {
         var root = workspace.toPath();
         try {
+            var reference = parameters.baselineReference();
             var request = parameters.toRequest(root);
+            if (reference != null) {
+                request = withRegisteredBaseline(request, reference, root);
+            }
             var report = EvaluateModel.run(request);
             var paths = new WorkspacePaths(root);
             return EvaluationSummary.of(report, paths.relativize(request.reportDir()),
@@ -40,6 +58,27 @@ record EvaluateOnAgent(EvaluationParameters parameters) implements ControllerToA
         } catch (InputException e) {
             // an exception type from core crosses the channel without dragging engine classes along
             throw new AbortException(EvaluateModelStep.FUNCTION + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The request comparing with the registered model: its predictions when they pair with the candidate's, else its
+     * metrics (as {@code mlops evaluate --baseline}).
+     */
+    private EvaluationRequest withRegisteredBaseline(final EvaluationRequest request, final ModelUri reference,
+            final Path workspace) throws AbortException {
+        var target = Objects.requireNonNull(registry, "the registry of a baseline");
+        try {
+            var baseline = RegistryBaseline.resolve(target.open(workspace), reference,
+                    request.reportDir().resolve(BASELINE_DIR));
+            return request.withRegisteredBaseline(baseline.predictions().orElse(null), baseline.metricsFile(),
+                    baseline.description());
+        } catch (MlflowException e) {
+            // says which call failed and how, never with credentials
+            throw new AbortException(EvaluateModelStep.FUNCTION + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new AbortException(EvaluateModelStep.FUNCTION + ": cannot fetch the baseline " + reference + ": "
+                    + e.getMessage());
         }
     }
 }
