@@ -7,16 +7,12 @@ import io.jenkins.plugins.mlops.lineage.WorkspaceLineage;
 import io.jenkins.plugins.mlops.registry.RegistryTarget;
 import io.jenkins.plugins.mlops.util.WorkspacePaths;
 import io.mlops.evaluation.EvaluateModel;
-import io.mlops.evaluation.EvaluationRequest;
-import io.mlops.mlflow.MlflowException;
-import io.mlops.registry.ModelUri;
 import io.mlops.registry.RegistryBaseline;
 import io.mlops.util.InputException;
 import jenkins.agents.ControllerToAgentFileCallable;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -31,8 +27,6 @@ import java.util.Objects;
  */
 record EvaluateOnAgent(EvaluationParameters parameters, @CheckForNull RegistryTarget registry)
         implements ControllerToAgentFileCallable<EvaluationSummary> {
-    /** Where the registered baseline's metrics and predictions are fetched to, inside the report directory. */
-    static final String BASELINE_DIR = "baseline";
     private static final long serialVersionUID = 2L;
 
     /**
@@ -48,37 +42,16 @@ record EvaluateOnAgent(EvaluationParameters parameters, @CheckForNull RegistryTa
         try {
             var reference = parameters.baselineReference();
             var request = parameters.toRequest(root);
-            if (reference != null) {
-                request = withRegisteredBaseline(request, reference, root);
-            }
-            var report = EvaluateModel.run(request);
+            // fetched inside the engine's run, so that a registry that fails leaves an ERROR report
+            var report = EvaluateModel.run(request, unresolved -> reference == null ? unresolved
+                    : RegistryBaseline.fetchInto(unresolved, Objects.requireNonNull(registry, "the baseline's registry")
+                            .open(root), reference));
             var paths = new WorkspacePaths(root);
             return EvaluationSummary.of(report, paths.relativize(request.reportDir()),
                     WorkspaceLineage.relative(report.lineageEvent(), paths));
         } catch (InputException e) {
             // an exception type from core crosses the channel without dragging engine classes along
             throw new AbortException(EvaluateModelStep.FUNCTION + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * The request comparing with the registered model: its predictions when they pair with the candidate's, else its
-     * metrics (as {@code mlops evaluate --baseline}).
-     */
-    private EvaluationRequest withRegisteredBaseline(final EvaluationRequest request, final ModelUri reference,
-            final Path workspace) throws AbortException {
-        var target = Objects.requireNonNull(registry, "the registry of a baseline");
-        try {
-            var baseline = RegistryBaseline.resolve(target.open(workspace), reference,
-                    request.reportDir().resolve(BASELINE_DIR));
-            return request.withRegisteredBaseline(baseline.predictions().orElse(null), baseline.metricsFile(),
-                    baseline.description());
-        } catch (MlflowException e) {
-            // says which call failed and how, never with credentials
-            throw new AbortException(EvaluateModelStep.FUNCTION + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new AbortException(EvaluateModelStep.FUNCTION + ": cannot fetch the baseline " + reference + ": "
-                    + e.getMessage());
         }
     }
 }
