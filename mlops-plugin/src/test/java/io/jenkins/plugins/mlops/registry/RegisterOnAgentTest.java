@@ -153,6 +153,16 @@ class RegisterOnAgentTest {
         }
 
         @Override
+        public void logDatasets(final String runId, final Map<String, String> sha256ByPath) {
+            // the datasets of the lineage; this test looks at the version's tags instead
+        }
+
+        @Override
+        public Map<String, String> runDatasets(final String runId) {
+            return Map.of();
+        }
+
+        @Override
         public String sourceOf(final ModelUri runReference) {
             return "fake:/r1/model";
         }
