@@ -42,6 +42,15 @@ public interface ModelRegistry {
     /** Records metrics on a run (its latest values). */
     void logMetrics(String runId, Map<String, Double> metrics);
 
+    /**
+     * Records the datasets a run used, by path and SHA-256 (MLflow: {@code runs/log-inputs}, shown as the run's
+     * datasets in its UI).
+     */
+    void logDatasets(String runId, Map<String, String> sha256ByPath);
+
+    /** The datasets recorded on a run, by path, with their SHA-256. */
+    Map<String, String> runDatasets(String runId);
+
     /** The latest value of each metric of a run. */
     Map<String, Double> runMetrics(String runId);
 

@@ -10,9 +10,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * An MLflow server and the secret to reach it, as the registration callable carries it to the agent, where
- * {@link #toConnection()} builds the engine's connection. The secret exists only in memory, on the controller while
- * the step starts and in the callable: it is in no step field, build.xml, report, log line or {@link #toString()}.
+ * An MLflow server and the secret to reach it, as a step's callable carries it to the agent (inside a
+ * {@link RegistryTarget}), where {@link #toConnection()} builds the engine's connection. The secret exists only in
+ * memory, on the controller while the step starts and in the callable: it is in no step field, build.xml, report,
+ * log line or {@link #toString()}.
  */
 final class MlflowLogin implements Serializable {
     private static final long serialVersionUID = 1L;
