@@ -55,6 +55,12 @@ final class LocalDocuments {
             metrics = copy(metrics);
         }
 
+        Run withTags(final Map<String, String> latest) {
+            var merged = new LinkedHashMap<>(tags);
+            merged.putAll(latest);
+            return new Run(runId, experimentId, runName, startTime, merged, metrics);
+        }
+
         Run withMetrics(final Map<String, Double> latest) {
             var merged = new LinkedHashMap<>(metrics);
             merged.putAll(latest);
