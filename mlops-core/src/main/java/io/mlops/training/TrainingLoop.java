@@ -37,6 +37,21 @@ public final class TrainingLoop {
         this(runner, log, duration -> Thread.sleep(duration.toMillis()), Clock.systemUTC());
     }
 
+    /** The runner polled. */
+    public TrainingRunner runner() {
+        return runner;
+    }
+
+    /** Where the training's log lines go. */
+    public Consumer<String> log() {
+        return log;
+    }
+
+    /** The loop's clock. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Follows a started training until it is over, and returns its final state. */
     public TrainingState run(final TrainingState started) {
         synchronized (lock) {

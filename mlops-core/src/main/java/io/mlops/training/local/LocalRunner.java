@@ -187,9 +187,16 @@ public final class LocalRunner implements TrainingRunner {
         }
     }
 
+    /** "No such file or directory" rather than the JDK's "Cannot run program ... error=2, No such file...". */
     private static String firstLine(final Exception e) {
         var message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        var line = message.lines().findFirst().orElse(message);
+        int error = line.lastIndexOf("error=");
+        int comma = error < 0 ? -1 : line.indexOf(", ", error);
+        return comma < 0 ? line : line.substring(comma + 2);
     }
 
     /** A started process and what its outcome needs; the exit time is taken when the process exits. */
