@@ -320,6 +320,11 @@ final class TrainModelExecution extends StepExecution {
         }
     }
 
+    /** Replaces the services an execution loaded after a restart takes (tests give their fakes back this way). */
+    void useServices(final TrainingServices replacement) {
+        services = replacement;
+    }
+
     private TrainingServices services() {
         if (services == null) {
             services = new TrainingServices();
