@@ -38,7 +38,23 @@ public record LineageEvent(String step, Instant at, String status, Map<String, S
     /** Key metrics are recorded as {@code metric.<name>}. */
     public static final String METRIC_PREFIX = "metric.";
     public static final String BASELINE = "baseline";
+    /** The MLflow run the training logged into: what registerModel uploads the model into. */
     public static final String TRAINING_RUN = "training.run";
+    /** Where and how the training ran: the last attempt's Job (or process), its runner, image and node. */
+    public static final String TRAINING_JOB = "training.job";
+    public static final String TRAINING_RUNNER = "training.runner";
+    public static final String TRAINING_COMMAND = "training.command";
+    public static final String TRAINING_IMAGE = "training.image";
+    public static final String TRAINING_IMAGE_DIGEST = "training.image.digest";
+    public static final String TRAINING_NODE = "training.node";
+    public static final String TRAINING_GPU_TYPE = "training.gpu.type";
+    public static final String TRAINING_GPUS = "training.gpus";
+    /** GPUs × wall hours over all attempts. */
+    public static final String TRAINING_GPU_HOURS = "training.gpu_hours";
+    public static final String TRAINING_EXIT_CODE = "training.exit_code";
+    public static final String TRAINING_STARTED = "training.started";
+    public static final String TRAINING_FINISHED = "training.finished";
+    public static final String TRAINING_ATTEMPTS = "training.attempts";
     public static final String MLFLOW_EXPERIMENT = "mlflow.experiment";
     public static final String MLFLOW_RUN = "mlflow.run";
     public static final String MODEL_NAME = "model.name";

@@ -56,6 +56,12 @@ final class LocalDocuments {
             datasets = copy(datasets);
         }
 
+        Run withTags(final Map<String, String> latest) {
+            var merged = new LinkedHashMap<>(tags);
+            merged.putAll(latest);
+            return new Run(runId, experimentId, runName, startTime, merged, metrics, datasets);
+        }
+
         Run withMetrics(final Map<String, Double> latest) {
             var merged = new LinkedHashMap<>(metrics);
             merged.putAll(latest);

@@ -166,6 +166,14 @@ public final class LocalRegistry implements ModelRegistry {
     }
 
     @Override
+    public void tagRun(final String runId, final Map<String, String> tags) {
+        locked(layout.runLock(runId), () -> {
+            LocalDocuments.write(layout.runFile(runId), requireRun(runId).withTags(tags));
+            return null;
+        });
+    }
+
+    @Override
     public Map<String, String> runDatasets(final String runId) {
         return requireRun(runId).datasets();
     }

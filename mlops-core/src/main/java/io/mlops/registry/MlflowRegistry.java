@@ -166,6 +166,21 @@ public final class MlflowRegistry implements ModelRegistry {
     }
 
     @Override
+    public void tagRun(final String runId, final Map<String, String> tags) {
+        client.logBatch(runId, List.of(), List.of(), tagList(tags));
+    }
+
+    @Override
+    public void endRun(final String runId, final boolean succeeded) {
+        client.updateRun(runId, succeeded ? "FINISHED" : "FAILED", System.currentTimeMillis());
+    }
+
+    @Override
+    public Optional<String> trackingUri() {
+        return Optional.of(client.connection().trackingUri().toString());
+    }
+
+    @Override
     public Map<String, Double> runMetrics(final String runId) {
         var metrics = new LinkedHashMap<String, Double>();
         getRun(runId).data().metrics().forEach(metric -> metrics.put(metric.key(), metric.value()));

@@ -51,6 +51,28 @@ public interface ModelRegistry {
     /** The datasets recorded on a run, by path, with their SHA-256. */
     Map<String, String> runDatasets(String runId);
 
+    /**
+     * Sets tags on a run, replacing the values of tags it has (e.g. a training's lineage: image digest, node, GPU
+     * hours). Both registries keep them; a registry that keeps no run tags may ignore them.
+     */
+    default void tagRun(final String runId, final Map<String, String> tags) {
+    }
+
+    /**
+     * Ends a run that a process outside this registry logged into (a training): FINISHED or FAILED, now. The local
+     * registry keeps no run status.
+     */
+    default void endRun(final String runId, final boolean succeeded) {
+    }
+
+    /**
+     * The URL a training process logs into this registry's runs with ({@code MLFLOW_TRACKING_URI}), or empty when it
+     * cannot (the local registry has no server).
+     */
+    default Optional<String> trackingUri() {
+        return Optional.empty();
+    }
+
     /** The latest value of each metric of a run. */
     Map<String, Double> runMetrics(String runId);
 

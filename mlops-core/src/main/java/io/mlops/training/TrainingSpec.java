@@ -2,6 +2,7 @@ package io.mlops.training;
 
 import io.mlops.util.InputException;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * What to train and where: the team's own training command, run as a local process (the embedded default) or as a
  * Kubernetes {@code batch/v1} Job on a GPU node. One value shared by the CLI ({@code mlops train}), the Pipeline
- * step {@code trainModel} and the freestyle build step "Train ML model".
+ * step {@code trainModel} and the freestyle build step "Train ML model". Serializable, so that a resumable step can
+ * keep it with its state and start a retry after a controller restart.
  *
  * @param name        the job's name, a DNS-1123 label (lower-case letters, digits, '-'; at most 52 characters so
  *                    that Kubernetes can add its pod suffix)
@@ -32,7 +34,9 @@ import java.util.regex.Pattern;
  */
 public record TrainingSpec(String name, String image, List<String> command, String workingDir,
         Map<String, String> env, Map<String, SecretRef> secretEnv, Resources resources, Placement placement,
-        CodeSource code, Duration timeout, int retries, Map<String, String> labels, String experiment) {
+        CodeSource code, Duration timeout, int retries, Map<String, String> labels, String experiment)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,50}[a-z0-9])?");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Six hours: long enough for most fine-tuning, short enough that a hung job does not hold a GPU for days. */
@@ -90,10 +94,38 @@ public record TrainingSpec(String name, String image, List<String> command, Stri
      * @param secret the Secret's name
      * @param key    the key in it
      */
-    public record SecretRef(String secret, String key) {
+    public record SecretRef(String secret, String key) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private static final Pattern SECRET_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+        private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]{1,253}");
+
         public SecretRef {
             Objects.requireNonNull(secret, "secret");
             Objects.requireNonNull(key, "key");
+            if (!SECRET_NAME.matcher(secret).matches()) {
+                throw new InputException("secret: '" + secret + "' is not a Secret name: expected lower-case "
+                        + "letters, digits, '-' and '.'");
+            }
+            if (!SECRET_KEY.matcher(key).matches()) {
+                throw new InputException("secret key: '" + key + "' is not a key of a Secret: expected letters, "
+                        + "digits, '-', '_' and '.'");
+            }
+        }
+
+        /** {@code SECRET:KEY}, e.g. {@code mlflow:token}. */
+        public static SecretRef parse(final String field, final String text) {
+            int colon = text == null ? -1 : text.indexOf(':');
+            if (colon <= 0 || colon == text.length() - 1) {
+                throw new InputException(field + ": '" + text + "' is not a Secret reference: expected SECRET:KEY, "
+                        + "e.g. mlflow:token");
+            }
+            return new SecretRef(text.substring(0, colon), text.substring(colon + 1));
+        }
+
+        @Override
+        public String toString() {
+            return secret + ":" + key;
         }
     }
 
@@ -109,12 +141,28 @@ public record TrainingSpec(String name, String image, List<String> command, Stri
      * @param memoryLimit   or {@code null}
      */
     public record Resources(int gpus, String gpuType, String cpuRequest, String cpuLimit, String memoryRequest,
-            String memoryLimit) {
+            String memoryLimit) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         public static final Resources NONE = new Resources(0, null, null, null, null, null);
+
+        /** Kubernetes' quantity syntax ({@code resource.Quantity}): a number and an optional suffix. */
+        private static final Pattern QUANTITY = Pattern.compile("([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)");
 
         public Resources {
             if (gpus < 0 || gpus > 64) {
                 throw new InputException("gpus: expected 0 to 64, got " + gpus);
+            }
+            checkQuantity("cpu", cpuRequest, "4 or 500m");
+            checkQuantity("cpu limit", cpuLimit, "4 or 500m");
+            checkQuantity("memory", memoryRequest, "16Gi or 512Mi");
+            checkQuantity("memory limit", memoryLimit, "16Gi or 512Mi");
+        }
+
+        private static void checkQuantity(final String field, final String value, final String example) {
+            if (value != null && !QUANTITY.matcher(value).matches()) {
+                throw new InputException(field + ": '" + value + "' is not a Kubernetes quantity: expected e.g. "
+                        + example);
             }
         }
     }
@@ -128,7 +176,9 @@ public record TrainingSpec(String name, String image, List<String> command, Stri
      * @param serviceAccount the service account, or {@code null}
      */
     public record Placement(String namespace, Map<String, String> nodeSelector, List<Toleration> tolerations,
-            String serviceAccount) {
+            String serviceAccount) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         public static final Placement DEFAULT = new Placement(null, Map.of(), List.of(), null);
 
         public Placement {
@@ -146,13 +196,15 @@ public record TrainingSpec(String name, String image, List<String> command, Stri
      * @param value    the value for {@code Equal}, else {@code null}
      * @param effect   {@code NoSchedule}, {@code PreferNoSchedule}, {@code NoExecute}, or {@code null} for all
      */
-    public record Toleration(String key, String operator, String value, String effect) {
+    public record Toleration(String key, String operator, String value, String effect) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         /** What GPU nodes are usually tainted with. */
         public static final Toleration GPU = new Toleration("nvidia.com/gpu", "Exists", null, "NoSchedule");
     }
 
     /** How the training code reaches the pod. */
-    public sealed interface CodeSource {
+    public sealed interface CodeSource extends Serializable {
         /** The image holds the code (or, locally, the working copy is the code). */
         CodeSource NONE = new InImage();
 
@@ -164,13 +216,27 @@ public record TrainingSpec(String name, String image, List<String> command, Stri
          * A clone of the exact commit in an init container, into a shared {@code emptyDir} the training container
          * works in.
          *
-         * @param url    the repository URL (no credentials; a private repository's token comes from a Secret)
+         * @param url    the repository URL, without credentials
          * @param commit the commit to check out
+         * @param token  for a private repository over HTTPS, the Secret key holding an access token (given to git
+         *               by a credential helper, never on a command line), or {@code null}
          */
-        record GitClone(String url, String commit) implements CodeSource {
+        record GitClone(String url, String commit, SecretRef token) implements CodeSource {
             public GitClone {
                 Objects.requireNonNull(url, "url");
                 Objects.requireNonNull(commit, "commit");
+                if (url.matches("^[A-Za-z][A-Za-z0-9+.-]*://[^/@]*@.*")) {
+                    throw new InputException("git url: '" + url.replaceFirst("//[^/@]*@", "//***@") + "' holds "
+                            + "credentials: expected a URL without them, and the token as a Secret reference");
+                }
+                if (commit.isBlank() || commit.startsWith("-")) {
+                    throw new InputException("git commit: '" + commit + "' is not a commit: expected a commit id");
+                }
+            }
+
+            /** A public repository. */
+            public GitClone(final String url, final String commit) {
+                this(url, commit, null);
             }
         }
 

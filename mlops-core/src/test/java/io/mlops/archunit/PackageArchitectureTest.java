@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Holds the engine's boundaries of DESIGN.md §2: no Jenkins type anywhere in mlops-core, one package per
- * capability, readers, reports and lineage independent of the steps that use them, and no package cycles.
+ * capability, readers, reports and lineage independent of the steps that use them, runners behind the training API,
+ * fabric8 only where a cluster is spoken to, and no package cycles.
  */
 @AnalyzeClasses(packages = "io.mlops", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageArchitectureTest {
@@ -66,6 +67,30 @@ class PackageArchitectureTest {
     static final ArchRule REGISTRY_KNOWS_NO_DATA_STEP = noClasses().that().resideInAPackage("io.mlops.registry..")
             .should().dependOnClassesThat().resideInAnyPackage("io.mlops.validation..", "io.mlops.data..")
             .because("a registry stores models, versions and their files; it reads no datasets");
+
+    @ArchTest
+    static final ArchRule TRAINING_KNOWS_NO_DATA_STEP = noClasses().that().resideInAPackage("io.mlops.training..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.mlops.validation..", "io.mlops.evaluation..",
+                    "io.mlops.data..")
+            .because("training runs the team's code; it reads no dataset and judges no model");
+
+    @ArchTest
+    static final ArchRule TRAINING_API_KNOWS_NO_RUNNER = noClasses().that().resideInAPackage("io.mlops.training")
+            .should().dependOnClassesThat().resideInAnyPackage("io.mlops.training.local..",
+                    "io.mlops.training.kubernetes..", "io.fabric8..")
+            .because("the spec, the state and the report are the same whatever runs the training; runners plug in");
+
+    @ArchTest
+    static final ArchRule FABRIC8_ONLY_IN_KUBERNETES_RUNNERS = noClasses().that()
+            .resideOutsideOfPackages("io.mlops.training.kubernetes..", "io.mlops.deploy..")
+            .should().dependOnClassesThat().resideInAPackage("io.fabric8..")
+            .because("in Jenkins, fabric8 comes from the kubernetes-client-api plugin: only the code that talks to "
+                    + "a cluster may need it");
+
+    @ArchTest
+    static final ArchRule NOTHING_DEPENDS_ON_TRAINING = noClasses().that().resideOutsideOfPackage("io.mlops.training..")
+            .should().dependOnClassesThat().resideInAPackage("io.mlops.training..")
+            .because("training is a step of its own: other steps see its run id through lineage, not its classes");
 
     @ArchTest
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.mlops.(**)").should().beFreeOfCycles();

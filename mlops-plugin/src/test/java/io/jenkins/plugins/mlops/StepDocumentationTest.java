@@ -7,6 +7,8 @@ import io.jenkins.plugins.mlops.registry.MlopsConfiguration;
 import io.jenkins.plugins.mlops.registry.RegisterModelBuilder;
 import io.jenkins.plugins.mlops.registry.RegisterModelStep;
 import io.jenkins.plugins.mlops.registry.RegistryStep;
+import io.jenkins.plugins.mlops.training.TrainModelBuilder;
+import io.jenkins.plugins.mlops.training.TrainModelStep;
 import io.jenkins.plugins.mlops.validation.ValidateDataBuilder;
 import io.jenkins.plugins.mlops.validation.ValidateDataStep;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,12 @@ class StepDocumentationTest {
                         "unstableOnFailure")),
                 Arguments.of(RegisterModelStep.class, RegisterModelBuilder.class, List.of("name", "modelPath",
                         "source", "runId", "experiment", "alias", "description", "tags", "evaluation", "server",
-                        "localRegistry", "reportDir")));
+                        "localRegistry", "reportDir")),
+                Arguments.of(TrainModelStep.class, TrainModelBuilder.class, List.of("command", "image", "name",
+                        "workingDir", "env", "secretEnv", "gpus", "gpuType", "cpu", "cpuLimit", "memory",
+                        "memoryLimit", "nodeSelector", "tolerations", "serviceAccount", "namespace", "timeout",
+                        "retries", "runner", "cloud", "experiment", "server", "gitClone", "gitCredentialsId",
+                        "volumeClaim", "reportDir")));
     }
 
     static Stream<Arguments> configurations() {

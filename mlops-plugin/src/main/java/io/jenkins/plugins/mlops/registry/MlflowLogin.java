@@ -8,6 +8,8 @@ import io.mlops.util.InputException;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An MLflow server and the secret to reach it, as a step's callable carries it to the agent (inside a
@@ -76,6 +78,23 @@ final class MlflowLogin implements Serializable {
 
     String url() {
         return url;
+    }
+
+    /**
+     * The variables with which MLflow's own client in a training process authenticates
+     * ({@code MLFLOW_TRACKING_TOKEN}, or {@code MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD}),
+     * in that order; none for a server without credentials. Secret values: for a Kubernetes Secret or a process's
+     * environment only.
+     */
+    Map<String, String> variables() {
+        var variables = new LinkedHashMap<String, String>();
+        if (secret != null && username == null) {
+            variables.put(MlflowConnection.TRACKING_TOKEN, secret);
+        } else if (secret != null) {
+            variables.put(MlflowConnection.TRACKING_USERNAME, username);
+            variables.put(MlflowConnection.TRACKING_PASSWORD, secret);
+        }
+        return variables;
     }
 
     @Override

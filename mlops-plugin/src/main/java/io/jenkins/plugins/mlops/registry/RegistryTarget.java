@@ -77,6 +77,32 @@ public final class RegistryTarget implements Serializable {
     }
 
     /**
+     * Opens the MLflow server, where no workspace is at hand (on the controller, for a training on Kubernetes).
+     *
+     * @return the server's registry
+     * @throws IllegalStateException when this target is the local registry
+     * @throws InputException        when the server URL is not that of a tracking server
+     */
+    public ModelRegistry openServer() {
+        if (login == null) {
+            throw new IllegalStateException("not an MLflow server: " + this);
+        }
+        return Registries.open(Optional.of(login.toConnection()), Path.of(""));
+    }
+
+    /**
+     * The variables with which MLflow's client in a training process logs into the server:
+     * {@code MLFLOW_TRACKING_TOKEN}, or {@code MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD}; none
+     * for the local registry or a server without credentials. The values are secrets: they go into a Kubernetes
+     * Secret or a process's environment, never into a log, a report or build.xml.
+     *
+     * @return the variables, in that order
+     */
+    public Map<String, String> trainingVariables() {
+        return login == null ? Map.of() : login.variables();
+    }
+
+    /**
      * The directory of the embedded registry: {@code localRegistry} inside the workspace, else
      * {@code $MLOPS_REGISTRY_DIR} of the build, else {@code ~/.mlops/registry} of the agent's user.
      */
