@@ -15,6 +15,7 @@ import io.jenkins.plugins.mlops.util.JenkinsFacade;
 import io.jenkins.plugins.mlops.util.MlopsStepDescriptor;
 import io.mlops.training.TrainingSpec;
 import io.mlops.util.InputException;
+import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -375,6 +376,7 @@ public final class TrainModelStep extends Step {
 
     /** Registers {@code trainModel} and fills its form fields. */
     @Extension
+    @Symbol(FUNCTION)
     public static final class DescriptorImpl extends MlopsStepDescriptor {
         public DescriptorImpl() {
             this(new JenkinsFacade());
