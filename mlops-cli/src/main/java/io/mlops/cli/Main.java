@@ -35,6 +35,7 @@ public final class Main {
         commands.put(InferSchemaCommand.NAME, InferSchemaCommand::new);
         commands.put(EvaluateCommand.NAME, EvaluateCommand::new);
         commands.put(RegisterCommand.NAME, RegisterCommand::new);
+        commands.put(TrainCommand.NAME, TrainCommand::new);
         commands.put(DemoCommand.NAME, DemoCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(commands);
