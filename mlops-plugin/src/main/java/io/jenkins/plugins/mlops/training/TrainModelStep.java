@@ -13,6 +13,7 @@ import io.jenkins.plugins.mlops.registry.MlopsConfiguration;
 import io.jenkins.plugins.mlops.util.FormOptions;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
 import io.jenkins.plugins.mlops.util.MlopsStepDescriptor;
+import io.mlops.training.CommandWords;
 import io.mlops.training.TrainingSpec;
 import io.mlops.util.InputException;
 import org.jenkinsci.Symbol;
@@ -25,7 +26,6 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -474,9 +474,8 @@ public final class TrainModelStep extends Step {
                 return FormValidation.ok();
             }
             try {
-                List<String> words = CommandLine.split(value == null ? "" : value);
-                return words.isEmpty() ? FormValidation.error("Expected the training command, such as "
-                        + "python train.py --epochs 3") : FormValidation.ok();
+                CommandWords.split(value == null ? "" : value);
+                return FormValidation.ok();
             } catch (InputException e) {
                 return FormValidation.error(e.getMessage());
             }

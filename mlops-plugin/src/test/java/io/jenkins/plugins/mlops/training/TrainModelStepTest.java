@@ -123,9 +123,9 @@ class TrainModelStepTest {
                     + "duration: expected hours, minutes and seconds such as 6h, 90m or 1h30m, or a number of minutes");
             assertThat(descriptor.doCheckCommand("python train.py --name 'run 1'", null)).isSameAs(ok);
             assertThat(descriptor.doCheckCommand(" ", null).getMessage())
-                    .isEqualTo("Expected the training command, such as python train.py --epochs 3");
+                    .isEqualTo("command: no training command given: expected e.g. python train.py");
             assertThat(descriptor.doCheckCommand("python 'train.py", null).getMessage())
-                    .isEqualTo("command: 'python 'train.py' has an unclosed ': expected a closing '");
+                    .isEqualTo("command: the quote ' at character 8 of 'python 'train.py' is not closed");
         }
     }
 }
