@@ -156,7 +156,7 @@ final class TrainModelExecution extends StepExecution {
                     fail(stopCause != null ? stopCause : new AbortException(FUNCTION + ": " + stopReason));
                     return;
                 }
-                var tracking = TrainModel.track(launch.request(), services().registry(launch.server()));
+                var tracking = TrainModel.track(launch.request(), services().server(launch.registry()));
                 var runner = training.kubernetesRunner(launch.cloud(), parameters);
                 startedAt = services().clock().instant();
                 state = TrainingState.start(runner, launch.request().spec(), tracking, log::println, startedAt);
@@ -264,9 +264,8 @@ final class TrainModelExecution extends StepExecution {
     @CheckForNull
     private io.mlops.registry.ModelRegistry registry(final PrintStream log) throws IOException, InterruptedException {
         try {
-            var server = services().server(parameters.server(), getContext().get(Run.class),
-                    getContext().get(EnvVars.class));
-            return services().registry(server);
+            return services().server(services().registry(parameters, getContext().get(Run.class),
+                    getContext().get(EnvVars.class)));
         } catch (InputException e) {
             log.println(TrainingState.LOG_PREFIX + "cannot reach MLflow server '" + parameters.server() + "' to end "
                     + "the run: " + e.getMessage());

@@ -36,7 +36,8 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
         @CheckForNull String memory, @CheckForNull String memoryLimit, @CheckForNull String nodeSelector,
         @CheckForNull String tolerations, @CheckForNull String serviceAccount, @CheckForNull String namespace,
         @CheckForNull String timeout, int retries, @CheckForNull String runner, @CheckForNull String cloud,
-        @CheckForNull String experiment, @CheckForNull String server, boolean gitClone,
+        @CheckForNull String experiment, @CheckForNull String server, @CheckForNull String localRegistry,
+        boolean gitClone,
         @CheckForNull String gitCredentialsId, @CheckForNull String volumeClaim, String reportDir)
         implements Serializable {
     static final String DEFAULT_REPORT_DIR = "mlops-reports/train-model";
@@ -79,6 +80,7 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
         cloud = blankToNull(cloud);
         experiment = blankToNull(experiment);
         server = blankToNull(server);
+        localRegistry = blankToNull(localRegistry);
         gitCredentialsId = blankToNull(gitCredentialsId);
         volumeClaim = blankToNull(volumeClaim);
         var dir = blankToNull(reportDir);
@@ -112,7 +114,8 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
                 x.apply(workingDir), x.apply(env), x.apply(secretEnv), gpus, x.apply(gpuType), x.apply(cpu),
                 x.apply(cpuLimit), x.apply(memory), x.apply(memoryLimit), x.apply(nodeSelector), x.apply(tolerations),
                 x.apply(serviceAccount), x.apply(namespace), x.apply(timeout), retries, x.apply(runner),
-                x.apply(cloud), x.apply(experiment), x.apply(server), gitClone, x.apply(gitCredentialsId),
+                x.apply(cloud), x.apply(experiment), x.apply(server), x.apply(localRegistry), gitClone,
+                x.apply(gitCredentialsId),
                 x.apply(volumeClaim), x.apply(reportDir));
     }
 
