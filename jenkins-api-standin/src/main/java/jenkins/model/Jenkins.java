@@ -3,8 +3,11 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Descriptor;
+import hudson.model.Hudson;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import hudson.slaves.Cloud;
+import hudson.util.DescribableList;
 
 /** Stand-in for {@code core/src/main/java/jenkins/model/Jenkins.java}: the controller singleton. */
 public class Jenkins implements AccessControlled {
@@ -13,6 +16,9 @@ public class Jenkins implements AccessControlled {
      * (as {@code Item.READ}).
      */
     public static final Permission ADMINISTER = null;
+
+    /** The configured clouds (Manage Jenkins » Clouds), in their order. {@code null} here: only read through it. */
+    public final Hudson.CloudList clouds = null;
 
     private Jenkins() {
         // stand-in: only Jenkins creates itself
@@ -26,5 +32,22 @@ public class Jenkins implements AccessControlled {
     /** The descriptor of exactly this class, such as a {@link GlobalConfiguration}; {@code null} when none. */
     public <T extends Descriptor> T getDescriptorByType(final Class<T> type) {
         throw new UnsupportedOperationException("stand-in");
+    }
+
+    /** A configured cloud by its name, or {@code null}. */
+    public Cloud getCloud(final String name) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    /** The list type of {@link #clouds}. */
+    public static class CloudList extends DescribableList<Cloud, Descriptor<Cloud>> {
+        public CloudList() {
+            super();
+        }
+
+        /** The cloud of a name, or {@code null}. */
+        public Cloud getByName(final String name) {
+            throw new UnsupportedOperationException("stand-in");
+        }
     }
 }

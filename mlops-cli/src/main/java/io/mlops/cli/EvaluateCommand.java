@@ -142,14 +142,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (baselines > 1) {
             throw new InputException("give one baseline: --baseline-predictions, --baseline-metrics or --baseline");
         }
-        if (baseline != null) {
-            var env = System.getenv();
-            var resolved = RegistryBaseline.resolve(Registries.fromEnvironment(env, registry),
-                    ModelUri.parse(baseline), reportDir.resolve("baseline"));
-            request = request.withRegisteredBaseline(resolved.predictions().orElse(null), resolved.metricsFile(),
-                    resolved.description());
-        }
-        var report = EvaluateModel.run(request);
+        var report = EvaluateModel.run(request, unresolved -> baseline == null ? unresolved
+                : RegistryBaseline.fetchInto(unresolved, Registries.fromEnvironment(System.getenv(), registry),
+                        ModelUri.parse(baseline)));
         var lineageFile = LineageOption.file(lineage, System.getenv());
         if (lineageFile != null) {
             LineageFile.append(lineageFile, report.lineageEvent());

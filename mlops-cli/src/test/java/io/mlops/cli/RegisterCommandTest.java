@@ -82,6 +82,7 @@ class RegisterCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().lines().toList()).hasSize(1);
         assertThat(err.toString()).startsWith("evaluate: error: models:/nothing@champion does not exist");
+        assertThat(dir.resolve("eval/report.json")).content().contains("\"status\": \"ERROR\"");
     }
 
     @Test

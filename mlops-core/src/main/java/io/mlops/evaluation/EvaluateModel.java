@@ -37,9 +37,32 @@ public final class EvaluateModel {
      * @throws IOException    when a file cannot be read or a report cannot be written
      */
     public static EvaluationReport run(final EvaluationRequest request) throws IOException, InterruptedException {
+        return run(request, unchanged -> unchanged);
+    }
+
+    /**
+     * Fetches what the request still needs (e.g. a registered model's predictions and metrics as its baseline),
+     * then runs the evaluation. The request's report directory is known before the fetch, so a fetch that fails
+     * leaves an ERROR report, not an older report that says PASSED.
+     */
+    @FunctionalInterface
+    public interface Preparation {
+        /** The request with what was fetched. */
+        EvaluationRequest prepare(EvaluationRequest request) throws IOException;
+    }
+
+    /**
+     * Prepares and runs an evaluation.
+     *
+     * @throws InputException naming file, line and column of bad input, the bad setting, or why the preparation
+     *                        failed
+     * @throws IOException    when a file cannot be read or a report cannot be written
+     */
+    public static EvaluationReport run(final EvaluationRequest request, final Preparation preparation)
+            throws IOException, InterruptedException {
         var started = Instant.now();
         try {
-            var report = evaluate(request, started);
+            var report = evaluate(preparation.prepare(request), started);
             if (request.reportDir() != null) {
                 EvaluationReportWriter.write(report, request.reportDir());
             }

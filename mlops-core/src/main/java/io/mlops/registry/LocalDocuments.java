@@ -49,22 +49,29 @@ final class LocalDocuments {
 
     /** {@code runs/RUN_ID/run.json}: metrics hold each metric's latest value. */
     record Run(String runId, String experimentId, String runName, long startTime, Map<String, String> tags,
-            Map<String, Double> metrics) implements Document {
+            Map<String, Double> metrics, Map<String, String> datasets) implements Document {
         Run {
             tags = copy(tags);
             metrics = copy(metrics);
+            datasets = copy(datasets);
         }
 
         Run withTags(final Map<String, String> latest) {
             var merged = new LinkedHashMap<>(tags);
             merged.putAll(latest);
-            return new Run(runId, experimentId, runName, startTime, merged, metrics);
+            return new Run(runId, experimentId, runName, startTime, merged, metrics, datasets);
         }
 
         Run withMetrics(final Map<String, Double> latest) {
             var merged = new LinkedHashMap<>(metrics);
             merged.putAll(latest);
-            return new Run(runId, experimentId, runName, startTime, tags, merged);
+            return new Run(runId, experimentId, runName, startTime, tags, merged, datasets);
+        }
+
+        Run withDatasets(final Map<String, String> sha256ByPath) {
+            var merged = new LinkedHashMap<>(datasets);
+            merged.putAll(sha256ByPath);
+            return new Run(runId, experimentId, runName, startTime, tags, metrics, merged);
         }
 
         @Override

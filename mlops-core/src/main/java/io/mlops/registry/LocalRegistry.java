@@ -70,7 +70,8 @@ public final class LocalRegistry implements ModelRegistry {
             if (existing.isPresent()) {
                 return toRun(existing.get());
             }
-            var run = new Run(newRunId(), experimentId, runName, System.currentTimeMillis(), tags, Map.of());
+            var run = new Run(newRunId(), experimentId, runName, System.currentTimeMillis(), tags, Map.of(),
+                    Map.of());
             LocalDocuments.write(layout.runFile(run.runId()), run);
             return toRun(run);
         });
@@ -157,11 +158,24 @@ public final class LocalRegistry implements ModelRegistry {
     }
 
     @Override
+    public void logDatasets(final String runId, final Map<String, String> sha256ByPath) {
+        locked(layout.runLock(runId), () -> {
+            LocalDocuments.write(layout.runFile(runId), requireRun(runId).withDatasets(sha256ByPath));
+            return null;
+        });
+    }
+
+    @Override
     public void tagRun(final String runId, final Map<String, String> tags) {
         locked(layout.runLock(runId), () -> {
             LocalDocuments.write(layout.runFile(runId), requireRun(runId).withTags(tags));
             return null;
         });
+    }
+
+    @Override
+    public Map<String, String> runDatasets(final String runId) {
+        return requireRun(runId).datasets();
     }
 
     @Override

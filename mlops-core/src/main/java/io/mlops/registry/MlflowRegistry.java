@@ -1,5 +1,7 @@
 package io.mlops.registry;
 
+import io.mlops.mlflow.Dataset;
+import io.mlops.mlflow.DatasetInput;
 import io.mlops.mlflow.Metric;
 import io.mlops.mlflow.MlflowClient;
 import io.mlops.mlflow.MlflowException;
@@ -31,6 +33,11 @@ import java.util.function.Predicate;
  */
 public final class MlflowRegistry implements ModelRegistry {
     private static final int PAGE = 1000;
+    private static final int DIGEST_CHARS = 32;
+    /** The {@code mlflow.data.context} of the datasets validateData checked. */
+    static final String DATASET_CONTEXT = "validation";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final MlflowClient client;
 
@@ -112,6 +119,50 @@ public final class MlflowRegistry implements ModelRegistry {
         var list = new ArrayList<Metric>();
         metrics.forEach((key, value) -> list.add(new Metric(key, value, now, 0)));
         client.logBatch(runId, list, List.of(), List.of());
+    }
+
+    /**
+     * One {@code runs/log-inputs} call: each dataset named by its file name, its digest the first 32 hex digits of
+     * the SHA-256 (MLflow allows 36 characters), its source the path, in the context {@code validation}.
+     */
+    @Override
+    public void logDatasets(final String runId, final Map<String, String> sha256ByPath) {
+        var inputs = new ArrayList<DatasetInput>();
+        sha256ByPath.forEach((path, sha256) -> inputs.add(DatasetInput.of(new Dataset(fileName(path),
+                sha256.substring(0, Math.min(DIGEST_CHARS, sha256.length())), "local", sourceJson(path), null,
+                null), DATASET_CONTEXT)));
+        if (!inputs.isEmpty()) {
+            client.logInputs(runId, inputs);
+        }
+    }
+
+    @Override
+    public Map<String, String> runDatasets(final String runId) {
+        var datasets = new LinkedHashMap<String, String>();
+        for (var input : getRun(runId).inputs().datasetInputs()) {
+            var source = input.dataset().source();
+            String path;
+            try {
+                path = JSON.readTree(source).path("uri").asText(input.dataset().name());
+            } catch (java.io.IOException e) {
+                path = input.dataset().name();
+            }
+            datasets.put(path, input.dataset().digest());
+        }
+        return datasets;
+    }
+
+    private static String fileName(final String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return path.substring(slash + 1);
+    }
+
+    private static String sourceJson(final String path) {
+        try {
+            return JSON.writeValueAsString(Map.of("uri", path));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -43,6 +43,15 @@ public interface ModelRegistry {
     void logMetrics(String runId, Map<String, Double> metrics);
 
     /**
+     * Records the datasets a run used, by path and SHA-256 (MLflow: {@code runs/log-inputs}, shown as the run's
+     * datasets in its UI).
+     */
+    void logDatasets(String runId, Map<String, String> sha256ByPath);
+
+    /** The datasets recorded on a run, by path, with their SHA-256. */
+    Map<String, String> runDatasets(String runId);
+
+    /**
      * Sets tags on a run, replacing the values of tags it has (e.g. a training's lineage: image digest, node, GPU
      * hours). Both registries keep them; a registry that keeps no run tags may ignore them.
      */

@@ -121,6 +121,9 @@ public final class RegisterModel {
                 run = runId == null ? null : registry.run(runId);
             }
         }
+        if (run != null) {
+            registry.logDatasets(run.runId(), request.lineage().datasetDigests());
+        }
         if (evaluation != null && evaluation.predictions() != null) {
             // An existing source's run belongs to an earlier registration whose stored predictions must stay:
             // this build's predictions go into this build's own run then.

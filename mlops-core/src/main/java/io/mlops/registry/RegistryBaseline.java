@@ -1,5 +1,7 @@
 package io.mlops.registry;
 
+import io.mlops.evaluation.EvaluationRequest;
+import io.mlops.mlflow.MlflowException;
 import io.mlops.report.ReportJson;
 import io.mlops.util.InputException;
 
@@ -67,6 +69,23 @@ public record RegistryBaseline(RegistryVersion version, Map<String, Double> metr
         var metricsFile = directory.resolve("baseline-metrics.json");
         Files.writeString(metricsFile, ReportJson.toJson(metrics));
         return new RegistryBaseline(version, metrics, metricsFile, predictions, description);
+    }
+
+    /**
+     * The request comparing with a registered model: its files fetched into {@code <reportDir>/baseline}, the
+     * registry's errors as {@link InputException}s (one line, no credentials).
+     */
+    public static EvaluationRequest fetchInto(final EvaluationRequest request, final ModelRegistry registry,
+            final ModelUri reference) throws IOException {
+        try {
+            var directory = (request.reportDir() != null ? request.reportDir() : Files.createTempDirectory("mlops-"))
+                    .resolve("baseline");
+            var baseline = resolve(registry, reference, directory);
+            return request.withRegisteredBaseline(baseline.predictions().orElse(null), baseline.metricsFile(),
+                    baseline.description());
+        } catch (MlflowException e) {
+            throw new InputException(e.getMessage());
+        }
     }
 
     private static Optional<Double> parse(final String value) {

@@ -108,6 +108,7 @@ class RegisterModelIT {
         assertThat(first.links().version()).isEqualTo(server.uri() + "/#/models/churn-first/versions/1");
         assertThat(Files.readString(work.resolve("r1/report.json"))).contains("\"kind\": \"model-registration\"")
                 .doesNotContain("secret");
+        assertThat(registry.runDatasets(first.version().runId())).containsEntry("data/train.csv", "ab12");
         var downloaded = work.resolve("down/weights.txt");
         registry.download(first.version().runId(), "model/data/weights.txt", downloaded);
         assertThat(downloaded).hasContent("v1");

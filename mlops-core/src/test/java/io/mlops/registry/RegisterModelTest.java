@@ -18,6 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 /** The registerModel engine against the embedded local registry: the whole step without a server. */
 class RegisterModelTest {
@@ -277,6 +278,8 @@ class RegisterModelTest {
         assertThat(report.tags()).containsEntry("mlops.dataset.1", "sha256:ab12 data/train.csv")
                 .containsEntry("mlops.dataset.2", "sha256:cd34 data/reference.csv")
                 .containsEntry("mlops.training.run", "job/train-7");
+        assertThat(registry().runDatasets(report.version().runId())).containsExactly(
+                entry("data/train.csv", "ab12"), entry("data/reference.csv", "cd34"));
     }
 
     @Test

@@ -6,8 +6,12 @@ import io.jenkins.plugins.mlops.registry.MlflowServer;
 import io.jenkins.plugins.mlops.registry.MlopsConfiguration;
 import io.jenkins.plugins.mlops.registry.RegisterModelBuilder;
 import io.jenkins.plugins.mlops.registry.RegisterModelStep;
+import io.jenkins.plugins.mlops.registry.RegistryStep;
+import io.jenkins.plugins.mlops.training.TrainModelBuilder;
+import io.jenkins.plugins.mlops.training.TrainModelStep;
 import io.jenkins.plugins.mlops.validation.ValidateDataBuilder;
 import io.jenkins.plugins.mlops.validation.ValidateDataStep;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,8 +33,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The parameters of every step are declared once, and each has a form field and a help file; so has every setting
- * of the global configuration.
+ * The parameters of every step are declared once, and each has a form field and one help file (on the step, or on
+ * the superclass that declares the parameters several steps share); so has every setting of the global
+ * configuration.
  */
 class StepDocumentationTest {
     static Stream<Arguments> steps() {
@@ -38,12 +43,18 @@ class StepDocumentationTest {
                 Arguments.of(ValidateDataStep.class, ValidateDataBuilder.class, List.of("data", "schema",
                         "reference", "format", "reportDir", "driftMethod", "driftThreshold", "unstableOnFailure")),
                 Arguments.of(EvaluateModelStep.class, EvaluateModelBuilder.class, List.of("predictions", "task",
-                        "gates", "baselinePredictions", "baselineMetrics", "format", "positiveLabel", "slices",
-                        "sensitive", "minSliceSize", "resamples", "seed", "labelColumn", "predictionColumn",
-                        "scoreColumn", "idColumn", "reportDir", "unstableOnFailure")),
+                        "gates", "baselinePredictions", "baselineMetrics", "baseline", "server", "localRegistry",
+                        "format", "positiveLabel", "slices", "sensitive", "minSliceSize", "resamples", "seed",
+                        "labelColumn", "predictionColumn", "scoreColumn", "idColumn", "reportDir",
+                        "unstableOnFailure")),
                 Arguments.of(RegisterModelStep.class, RegisterModelBuilder.class, List.of("name", "modelPath",
                         "source", "runId", "experiment", "alias", "description", "tags", "evaluation", "server",
-                        "localRegistry", "reportDir")));
+                        "localRegistry", "reportDir")),
+                Arguments.of(TrainModelStep.class, TrainModelBuilder.class, List.of("command", "image", "name",
+                        "workingDir", "env", "secretEnv", "gpus", "gpuType", "cpu", "cpuLimit", "memory",
+                        "memoryLimit", "nodeSelector", "tolerations", "serviceAccount", "namespace", "timeout",
+                        "retries", "runner", "cloud", "experiment", "server", "gitClone", "gitCredentialsId",
+                        "volumeClaim", "reportDir")));
     }
 
     static Stream<Arguments> configurations() {
@@ -60,10 +71,20 @@ class StepDocumentationTest {
         assertThat(parameters(step)).containsExactlyInAnyOrderElementsOf(expected);
         for (String parameter : parameters(step)) {
             assertThat(form).as("config.jelly").contains("field=\"" + parameter + "\"");
-            assertThat(step.getResource(step.getSimpleName() + "/help-" + parameter + ".html"))
-                    .as("help-%s.html", parameter).isNotNull();
+            assertThat(helpFiles(step, parameter)).as("help-%s.html", parameter).hasSize(1);
         }
         assertThat(step.getResource(step.getSimpleName() + "/help.html")).isNotNull();
+    }
+
+    @Test
+    void shouldDeclareTheRegistryParametersOnceForTheStepsThatShareThem() {
+        for (Class<?> step : List.of(RegisterModelStep.class, EvaluateModelStep.class)) {
+            assertThat(step.getSuperclass()).isEqualTo(RegistryStep.class);
+            assertThat(Arrays.stream(step.getDeclaredMethods()).map(Method::getName))
+                    .doesNotContain("setServer", "setLocalRegistry");
+        }
+        assertThat(helpFiles(EvaluateModelStep.class, "server")).containsExactly(RegistryStep.class);
+        assertThat(helpFiles(RegisterModelStep.class, "localRegistry")).containsExactly(RegistryStep.class);
     }
 
     @ParameterizedTest
@@ -92,6 +113,20 @@ class StepDocumentationTest {
             assertThat(type.getResource(type.getSimpleName() + "/help-" + setting + ".html"))
                     .as("help-%s.html", setting).isNotNull();
         }
+    }
+
+    /**
+     * The classes that hold the help of a parameter, where Jenkins looks for it: the step and its superclasses
+     * ({@code Descriptor.getHelpFile} and {@code doHelp}). More than one would be a duplicate.
+     */
+    private static List<Class<?>> helpFiles(final Class<?> step, final String parameter) {
+        var holders = new ArrayList<Class<?>>();
+        for (Class<?> type = step; type != null; type = type.getSuperclass()) {
+            if (type.getResource(type.getSimpleName() + "/help-" + parameter + ".html") != null) {
+                holders.add(type);
+            }
+        }
+        return holders;
     }
 
     private static List<String> parameters(final Class<?> step) {

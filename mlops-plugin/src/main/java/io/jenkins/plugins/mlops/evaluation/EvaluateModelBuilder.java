@@ -8,6 +8,7 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.Builder;
+import io.jenkins.plugins.mlops.util.JenkinsFacade;
 import io.jenkins.plugins.mlops.util.MlopsBuilderDescriptor;
 import io.jenkins.plugins.mlops.util.RunResultHandler;
 import jenkins.tasks.SimpleBuildStep;
@@ -43,7 +44,7 @@ public final class EvaluateModelBuilder extends Builder implements SimpleBuildSt
             @NonNull final Launcher launcher, @NonNull final TaskListener listener)
             throws InterruptedException, IOException {
         var parameters = step.toParameters().expand(env::expand);
-        var summary = new ModelEvaluation(run, workspace, env, listener).evaluate(parameters);
+        var summary = new ModelEvaluation(run, workspace, env, listener, new JenkinsFacade()).evaluate(parameters);
         step.gate().apply(summary, new RunResultHandler(run), listener.getLogger());
     }
 

@@ -4,6 +4,7 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.mlops.util.JenkinsFacade;
 import io.jenkins.plugins.mlops.util.PipelineResultHandler;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -33,7 +34,7 @@ final class EvaluateModelExecution extends SynchronousNonBlockingStepExecution<M
         var context = getContext();
         var listener = context.get(TaskListener.class);
         var evaluation = new ModelEvaluation(context.get(Run.class), context.get(FilePath.class),
-                context.get(EnvVars.class), listener);
+                context.get(EnvVars.class), listener, new JenkinsFacade());
         var summary = evaluation.evaluate(step.toParameters());
         step.gate().apply(summary, new PipelineResultHandler(context), listener.getLogger());
         return toResult(summary);

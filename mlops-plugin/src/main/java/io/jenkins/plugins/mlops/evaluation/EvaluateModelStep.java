@@ -5,12 +5,12 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.mlops.registry.RegistryStep;
 import io.jenkins.plugins.mlops.util.FormOptions;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
-import io.jenkins.plugins.mlops.util.MlopsStepDescriptor;
 import io.mlops.evaluation.EvaluationRequest;
 import io.mlops.evaluation.Task;
-import org.jenkinsci.plugins.workflow.steps.Step;
+import io.mlops.util.InputException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -25,10 +25,12 @@ import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
 /**
  * The {@code evaluateModel} Pipeline step, and the one place where the parameters of model evaluation are declared
- * (with its {@code config.jelly} and {@code help-*.html}). The freestyle {@link EvaluateModelBuilder} holds an
- * instance as its only property, for the reasons given on {@code ValidateDataStep}.
+ * (with its {@code config.jelly} and {@code help-*.html}; {@code server} and {@code localRegistry}, which name the
+ * registry of {@code baseline}, are {@link RegistryStep}'s, shared with {@code registerModel}). The freestyle
+ * {@link EvaluateModelBuilder} holds an instance as its only property, for the reasons given on
+ * {@code ValidateDataStep}.
  */
-public final class EvaluateModelStep extends Step {
+public final class EvaluateModelStep extends RegistryStep {
     static final String FUNCTION = "evaluateModel";
     static final String DISPLAY_NAME = "Evaluate ML model";
 
@@ -37,6 +39,7 @@ public final class EvaluateModelStep extends Step {
     private String gates;
     private String baselinePredictions;
     private String baselineMetrics;
+    private String baseline;
     private String format;
     private String positiveLabel;
     private String slices;
@@ -99,6 +102,17 @@ public final class EvaluateModelStep extends Step {
     @DataBoundSetter
     public void setBaselineMetrics(final String baselineMetrics) {
         this.baselineMetrics = blankToNull(baselineMetrics);
+    }
+
+    /** The production model in the registry: {@code models:/NAME@ALIAS} or {@code models:/NAME/VERSION}. */
+    @CheckForNull
+    public String getBaseline() {
+        return baseline;
+    }
+
+    @DataBoundSetter
+    public void setBaseline(final String baseline) {
+        this.baseline = blankToNull(baseline);
     }
 
     @CheckForNull
@@ -231,9 +245,10 @@ public final class EvaluateModelStep extends Step {
 
     /** The parameters as the serializable value that travels to the agent. */
     EvaluationParameters toParameters() {
-        return new EvaluationParameters(predictions, task, gates, baselinePredictions, baselineMetrics, format,
-                positiveLabel, slices, sensitive, minSliceSize, resamples, seed,
-                new EvaluationParameters.Columns(labelColumn, predictionColumn, scoreColumn, idColumn), reportDir);
+        return new EvaluationParameters(predictions, task, gates, baselinePredictions, baselineMetrics, baseline,
+                getServer(), getLocalRegistry(), format, positiveLabel, slices, sensitive, minSliceSize, resamples,
+                seed, new EvaluationParameters.Columns(labelColumn, predictionColumn, scoreColumn, idColumn),
+                reportDir);
     }
 
     /** How the outcome changes the build result. */
@@ -246,9 +261,9 @@ public final class EvaluateModelStep extends Step {
         return new EvaluateModelExecution(context, this);
     }
 
-    /** Registers {@code evaluateModel} and fills and checks its form fields. */
+    /** Registers {@code evaluateModel} and fills and checks its form fields (the servers: {@link RegistryStep}). */
     @Extension
-    public static final class DescriptorImpl extends MlopsStepDescriptor {
+    public static final class DescriptorImpl extends RegistryStepDescriptor {
         public DescriptorImpl() {
             this(new JenkinsFacade());
         }
@@ -278,6 +293,28 @@ public final class EvaluateModelStep extends Step {
         @POST
         public ListBoxModel doFillFormatItems(@AncestorInPath @CheckForNull final Item item) {
             return jenkins().hasPermission(Item.READ, item) ? FormOptions.dataFormats() : new ListBoxModel();
+        }
+
+        /**
+         * Checks that the baseline names a registered model, unless it holds a build variable.
+         *
+         * @param value the text in the form
+         * @param item  the job being configured, or {@code null} in the global snippet generator
+         * @return an error for anything but {@code models:/NAME@ALIAS} or {@code models:/NAME/VERSION}
+         */
+        @POST
+        public FormValidation doCheckBaseline(@QueryParameter final String value,
+                @AncestorInPath @CheckForNull final Item item) {
+            var text = blankToNull(value);
+            if (!jenkins().hasPermission(Item.READ, item) || text == null || text.contains("$")) {
+                return FormValidation.ok();
+            }
+            try {
+                EvaluationParameters.registeredModel(text);
+                return FormValidation.ok();
+            } catch (InputException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         /**

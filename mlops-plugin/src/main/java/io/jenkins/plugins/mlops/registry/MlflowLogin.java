@@ -8,11 +8,14 @@ import io.mlops.util.InputException;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * An MLflow server and the secret to reach it, as the registration callable carries it to the agent, where
- * {@link #toConnection()} builds the engine's connection. The secret exists only in memory, on the controller while
- * the step starts and in the callable: it is in no step field, build.xml, report, log line or {@link #toString()}.
+ * An MLflow server and the secret to reach it, as a step's callable carries it to the agent (inside a
+ * {@link RegistryTarget}), where {@link #toConnection()} builds the engine's connection. The secret exists only in
+ * memory, on the controller while the step starts and in the callable: it is in no step field, build.xml, report,
+ * log line or {@link #toString()}.
  */
 final class MlflowLogin implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -75,6 +78,23 @@ final class MlflowLogin implements Serializable {
 
     String url() {
         return url;
+    }
+
+    /**
+     * The variables with which MLflow's own client in a training process authenticates
+     * ({@code MLFLOW_TRACKING_TOKEN}, or {@code MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD}),
+     * in that order; none for a server without credentials. Secret values: for a Kubernetes Secret or a process's
+     * environment only.
+     */
+    Map<String, String> variables() {
+        var variables = new LinkedHashMap<String, String>();
+        if (secret != null && username == null) {
+            variables.put(MlflowConnection.TRACKING_TOKEN, secret);
+        } else if (secret != null) {
+            variables.put(MlflowConnection.TRACKING_USERNAME, username);
+            variables.put(MlflowConnection.TRACKING_PASSWORD, secret);
+        }
+        return variables;
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class MlflowServer implements Describable<MlflowServer> {
     /**
      * Looks up the server's credentials as a build may use them, on the controller.
      *
-     * @param run the build that registers
+     * @param run the build that uses the server
      * @return the URL and the secret, for the agent
      * @throws InputException when the server has no URL, or its credentials are missing, not usable by this build or
      *                        of another kind

@@ -15,8 +15,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The plugin's section of "Manage Jenkins » System": the MLflow tracking servers that {@code registerModel} can
- * name. Configuration as Code reads and writes it through the {@code servers} property:
+ * The plugin's section of "Manage Jenkins » System": the MLflow tracking servers that {@code registerModel} and
+ * {@code evaluateModel} can name. Configuration as Code reads and writes it through the {@code servers} property:
  * <pre>
  * unclassified:
  *   mlops:

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.registry;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -16,7 +15,7 @@ import java.util.Map;
 
 /**
  * One {@code registerModel} call as seen from the controller, shared by the Pipeline step and the freestyle builder:
- * it looks up the named MLflow server's credentials for the build, runs the engine on the node that holds the
+ * it looks up the registry for the build ({@link RegistryTarget}), runs the engine on the node that holds the
  * workspace, copies the full report into the build directory, adds a {@link RegistrationAction} to the build and the
  * model version to its {@link LineageAction}.
  */
@@ -48,8 +47,8 @@ final class ModelRegistration {
     RegistrationSummary register(final RegistrationParameters parameters) throws IOException, InterruptedException {
         var log = listener.getLogger();
         log.println("registerModel: registering " + parameters.describe());
-        var login = login(parameters.server());
-        var summary = workspace.act(new RegisterOnAgent(parameters, RegistrationContext.of(run, env), login));
+        var registry = registry(parameters);
+        var summary = workspace.act(new RegisterOnAgent(parameters, RegistrationContext.of(run, env), registry));
         var reports = new BuildReports(run.getRootDir(), RegistrationAction.KIND);
         var id = reports.newId();
         if (!reports.copyFrom(workspace, summary.reportDir(), id)) {
@@ -71,13 +70,9 @@ final class ModelRegistration {
         return summary;
     }
 
-    @CheckForNull
-    private MlflowLogin login(@CheckForNull final String server) throws AbortException {
-        if (server == null) {
-            return null;
-        }
+    private RegistryTarget registry(final RegistrationParameters parameters) throws AbortException {
         try {
-            return jenkins.getGlobalConfiguration(MlopsConfiguration.class).server(server).login(run);
+            return RegistryTarget.of(parameters.server(), parameters.localRegistry(), run, env, jenkins);
         } catch (InputException e) {
             throw new AbortException(RegisterModelStep.FUNCTION + ": " + e.getMessage());
         }

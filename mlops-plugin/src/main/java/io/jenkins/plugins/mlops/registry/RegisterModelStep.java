@@ -2,28 +2,22 @@ package io.jenkins.plugins.mlops.registry;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.mlops.util.FormOptions;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
-import io.jenkins.plugins.mlops.util.MlopsStepDescriptor;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
 /**
  * The {@code registerModel} Pipeline step, and the one place where the parameters of model registration are
- * declared (with its {@code config.jelly} and {@code help-*.html}). The freestyle {@link RegisterModelBuilder} holds
- * an instance as its only property, for the reasons given on {@code ValidateDataStep}.
+ * declared (with its {@code config.jelly} and {@code help-*.html}; {@code server} and {@code localRegistry} are
+ * {@link RegistryStep}'s). The freestyle {@link RegisterModelBuilder} holds an instance as its only property, for
+ * the reasons given on {@code ValidateDataStep}.
  */
-public final class RegisterModelStep extends Step {
+public final class RegisterModelStep extends RegistryStep {
     static final String FUNCTION = "registerModel";
     static final String DISPLAY_NAME = "Register ML model";
 
@@ -36,8 +30,6 @@ public final class RegisterModelStep extends Step {
     private String description;
     private String tags;
     private String evaluation;
-    private String server;
-    private String localRegistry;
     private String reportDir = RegistrationParameters.DEFAULT_REPORT_DIR;
 
     /**
@@ -135,27 +127,6 @@ public final class RegisterModelStep extends Step {
         this.evaluation = blankToNull(evaluation);
     }
 
-    /** The name of a configured MLflow server; none for the embedded local registry. */
-    @CheckForNull
-    public String getServer() {
-        return server;
-    }
-
-    @DataBoundSetter
-    public void setServer(final String server) {
-        this.server = blankToNull(server);
-    }
-
-    @CheckForNull
-    public String getLocalRegistry() {
-        return localRegistry;
-    }
-
-    @DataBoundSetter
-    public void setLocalRegistry(final String localRegistry) {
-        this.localRegistry = blankToNull(localRegistry);
-    }
-
     public String getReportDir() {
         return reportDir;
     }
@@ -169,7 +140,7 @@ public final class RegisterModelStep extends Step {
     /** The parameters as the serializable value that travels to the agent. */
     RegistrationParameters toParameters() {
         return new RegistrationParameters(name, modelPath, source, runId, experiment, alias, description, tags,
-                evaluation, server, localRegistry, reportDir);
+                evaluation, getServer(), getLocalRegistry(), reportDir);
     }
 
     @Override
@@ -177,31 +148,16 @@ public final class RegisterModelStep extends Step {
         return new RegisterModelExecution(context, this);
     }
 
-    /** Registers {@code registerModel} and fills its form fields. */
+    /** Registers {@code registerModel}; its form's server drop-down is {@link RegistryStepDescriptor}'s. */
     @Extension
     @Symbol(FUNCTION)
-    public static final class DescriptorImpl extends MlopsStepDescriptor {
+    public static final class DescriptorImpl extends RegistryStepDescriptor {
         public DescriptorImpl() {
             this(new JenkinsFacade());
         }
 
         DescriptorImpl(final JenkinsFacade jenkins) {
             super(jenkins, FUNCTION, DISPLAY_NAME, RegistrationParameters.DEFAULT_REPORT_DIR);
-        }
-
-        /**
-         * Lists the configured MLflow servers after the embedded local registry.
-         *
-         * @param item the job being configured, or {@code null} in the global snippet generator
-         * @return the servers, or nothing without read permission
-         */
-        @POST
-        public ListBoxModel doFillServerItems(@AncestorInPath @CheckForNull final Item item) {
-            if (!jenkins().hasPermission(Item.READ, item)) {
-                return new ListBoxModel();
-            }
-            return FormOptions.choices("Embedded local registry",
-                    jenkins().getGlobalConfiguration(MlopsConfiguration.class).getServerNames().stream());
         }
     }
 }

@@ -1,33 +1,30 @@
 package io.jenkins.plugins.mlops.registry;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.mlops.lineage.WorkspaceLineage;
 import io.jenkins.plugins.mlops.util.WorkspacePaths;
 import io.mlops.registry.RegisterModel;
-import io.mlops.registry.Registries;
 import io.mlops.util.InputException;
 import jenkins.agents.ControllerToAgentFileCallable;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * The engine call, run where the workspace is (on the agent), since the model's files are there and MLflow must be
  * reachable from there: it resolves the parameters inside the workspace, opens the registry (the MLflow server, or
  * the embedded local one), registers, writes the reports into the workspace and sends back only the small
  * {@link RegistrationSummary}. A record, so it captures no enclosing instance; its {@code toString()} shows no
- * secret ({@link MlflowLogin}).
+ * secret ({@link RegistryTarget}).
  *
  * @param parameters what to register
  * @param context    what the build adds
- * @param login      the MLflow server and its secret, or {@code null} for the local registry
+ * @param registry   where to register: the MLflow server with its secret, or the local registry
  */
-record RegisterOnAgent(RegistrationParameters parameters, RegistrationContext context, @CheckForNull MlflowLogin login)
+record RegisterOnAgent(RegistrationParameters parameters, RegistrationContext context, RegistryTarget registry)
         implements ControllerToAgentFileCallable<RegistrationSummary> {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /**
      * Registers from inside the workspace.
@@ -41,9 +38,7 @@ record RegisterOnAgent(RegistrationParameters parameters, RegistrationContext co
         var paths = new WorkspacePaths(root);
         try {
             var request = parameters.toRequest(root, context);
-            var registry = Registries.open(Optional.ofNullable(login).map(MlflowLogin::toConnection),
-                    parameters.localRegistry(root, context));
-            var report = RegisterModel.run(request, registry);
+            var report = RegisterModel.run(request, registry.open(root));
             return RegistrationSummary.of(report, paths.relativize(request.reportDir()),
                     request.evaluation() == null ? null : paths.relativize(request.evaluation()),
                     WorkspaceLineage.relative(report.lineage(), paths));

@@ -5,26 +5,22 @@ import hudson.model.Run;
 import io.jenkins.plugins.mlops.lineage.LineageAction;
 import io.mlops.lineage.Lineage;
 import io.mlops.registry.BuildInfo;
-import io.mlops.registry.Registries;
 
 import java.io.Serializable;
 import java.util.Map;
-
-import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
 /**
  * What the build adds to a registration besides the step's parameters, gathered on the controller and sent to the
  * agent with them.
  *
- * @param build             the build and its source ({@code BUILD_URL}, {@code GIT_COMMIT}, ...), the idempotency
- *                          key of registration
- * @param lineage           the build's lineage so far: data digests, the evaluation's verdict
- * @param evaluation        the build's latest evaluation report, or {@code null}
- * @param registryDirectory {@code $MLOPS_REGISTRY_DIR} of the build, or {@code null}
+ * @param build      the build and its source ({@code BUILD_URL}, {@code GIT_COMMIT}, ...), the idempotency key of
+ *                   registration
+ * @param lineage    the build's lineage so far: data digests, the evaluation's verdict
+ * @param evaluation the build's latest evaluation report, or {@code null}
  */
-record RegistrationContext(BuildInfo build, Lineage lineage, @CheckForNull EvaluationReference evaluation,
-        @CheckForNull String registryDirectory) implements Serializable {
-    private static final long serialVersionUID = 1L;
+record RegistrationContext(BuildInfo build, Lineage lineage, @CheckForNull EvaluationReference evaluation)
+        implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     /**
      * Gathers the context of a build.
@@ -34,6 +30,6 @@ record RegistrationContext(BuildInfo build, Lineage lineage, @CheckForNull Evalu
      */
     static RegistrationContext of(final Run<?, ?> run, final Map<String, String> env) {
         return new RegistrationContext(BuildInfo.fromEnvironment(env), LineageAction.lineageOf(run),
-                EvaluationReference.latest(run), blankToNull(env.get(Registries.LOCAL_DIRECTORY_VARIABLE)));
+                EvaluationReference.latest(run));
     }
 }

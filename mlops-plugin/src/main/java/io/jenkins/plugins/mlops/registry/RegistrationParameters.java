@@ -3,14 +3,12 @@ package io.jenkins.plugins.mlops.registry;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.mlops.util.ParameterText;
 import io.jenkins.plugins.mlops.util.WorkspacePaths;
-import io.mlops.registry.Registries;
 import io.mlops.registry.RegistrationRequest;
 import io.mlops.registry.TagList;
 import io.mlops.util.InputException;
 
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
@@ -18,7 +16,8 @@ import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 /**
  * The parameters of one {@code registerModel} call as plain text: the value that the controller sends to the agent,
  * where {@link #toRequest(Path, RegistrationContext)} turns it into the engine's {@link RegistrationRequest} inside
- * the workspace. It names the MLflow server; the server's secret travels apart ({@link MlflowLogin}).
+ * the workspace. It names the registry; the registry itself, with the server's secret, travels apart
+ * ({@link RegistryTarget}).
  *
  * @param name          the registered model's name
  * @param modelPath     the model directory or file in the workspace, or {@code null} when {@code source} is given
@@ -91,23 +90,6 @@ record RegistrationParameters(@CheckForNull String name, @CheckForNull String mo
                 paths.resolve("reportDir", reportDir));
     }
 
-    /**
-     * The directory of the embedded registry, used when no server is named: {@code localRegistry} inside the
-     * workspace, else {@code $MLOPS_REGISTRY_DIR} of the build, else {@code ~/.mlops/registry} of the agent's user.
-     *
-     * @param workspace the workspace on the machine that runs the engine
-     * @param context   what the build adds
-     * @return the directory
-     */
-    Path localRegistry(final Path workspace, final RegistrationContext context) {
-        if (localRegistry != null) {
-            return new WorkspacePaths(workspace).resolve("localRegistry", localRegistry);
-        }
-        var configured = context.registryDirectory();
-        return Registries.localDirectory(configured == null ? Map.of()
-                : Map.of(Registries.LOCAL_DIRECTORY_VARIABLE, configured));
-    }
-
     /** One line for the build log: what is registered where. */
     String describe() {
         var text = new StringBuilder(String.valueOf(name)).append(" from ")
@@ -115,7 +97,6 @@ record RegistrationParameters(@CheckForNull String name, @CheckForNull String mo
         if (alias != null) {
             text.append(" as @").append(alias);
         }
-        return text.append(server == null ? " in the embedded local registry" : " in MLflow server '" + server + "'")
-                .toString();
+        return text.append(" in ").append(RegistryTarget.describe(server)).toString();
     }
 }

@@ -3,9 +3,11 @@ package io.jenkins.plugins.mlops.util;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
 import hudson.security.Permission;
+import hudson.slaves.Cloud;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -36,5 +38,26 @@ public class JenkinsFacade {
      */
     public <T extends GlobalConfiguration> T getGlobalConfiguration(final Class<T> type) {
         return Objects.requireNonNull(Jenkins.get().getDescriptorByType(type), type.getName());
+    }
+
+    /**
+     * Returns a configured cloud (Manage Jenkins » Clouds) by its name.
+     *
+     * @param name the cloud's name
+     * @return the cloud, or {@code null} when none has that name
+     */
+    @CheckForNull
+    public Cloud getCloud(final String name) {
+        return Jenkins.get().getCloud(name);
+    }
+
+    /**
+     * Returns the configured clouds of a kind, in their order, as the Kubernetes plugin lists its own.
+     *
+     * @param type the cloud's class, such as {@code KubernetesCloud}
+     * @return the clouds
+     */
+    public <T extends Cloud> List<T> getClouds(final Class<T> type) {
+        return Jenkins.get().clouds.getAll(type);
     }
 }

@@ -2,10 +2,15 @@ package io.jenkins.plugins.mlops.evaluation;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import io.jenkins.plugins.mlops.registry.MlflowServer;
+import io.jenkins.plugins.mlops.registry.MlopsConfiguration;
+import jenkins.model.GlobalConfiguration;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,11 +49,16 @@ class EvaluateModelFreestyleTest {
 
     @Test
     void shouldKeepEveryParameterThroughTheSharedForm(final JenkinsRule j) throws Exception {
-        var before = new EvaluateModelBuilder(Steps.everyParameterSet());
+        // the server drop-down offers only configured servers
+        GlobalConfiguration.all().get(MlopsConfiguration.class)
+                .setServers(List.of(new MlflowServer("production", "https://mlflow.example.com")));
+        for (EvaluateModelStep step : List.of(Steps.everyParameterSet(), Steps.registeredBaseline())) {
+            var before = new EvaluateModelBuilder(step);
 
-        var after = j.configRoundtrip(before);
+            var after = j.configRoundtrip(before);
 
-        j.assertEqualDataBoundBeans(before, after);
+            j.assertEqualDataBoundBeans(before, after);
+        }
     }
 
     private static void writeToWorkspace(final FreeStyleProject project, final String file, final String text) {

@@ -118,6 +118,44 @@ class EvaluateModelPipelineTest {
     }
 
     @Test
+    void shouldCompareWithTheRegisteredChampion(final JenkinsRule j) throws Exception {
+        j.createOnlineSlave(Label.get("ml"));
+        var job = pipeline(j, """
+                node('ml') {
+                    writeFile file: 'eval/production.csv', text: %s
+                    writeFile file: 'eval/candidate.csv', text: %s
+                    writeFile file: 'model/model.json', text: '{"weights": "production"}'
+                    evaluateModel predictions: 'eval/production.csv', task: 'binary', reportDir: 'reports/production'
+                    registerModel name: 'churn', modelPath: 'model', alias: 'champion',
+                            evaluation: 'reports/production/report.json', localRegistry: 'registry'
+                    def result = evaluateModel predictions: 'eval/candidate.csv', task: 'binary', resamples: 100,
+                            baseline: 'models:/churn@champion', localRegistry: 'registry'
+                    echo "compared ${result.comparisons.find { it.metric == 'roc_auc' }.test}"
+                }
+                """.formatted(PRODUCTION, CANDIDATE));
+
+        var run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("evaluating eval/candidate.csv (binary) against models:/churn@champion in the embedded "
+                + "local registry", run);
+        j.assertLogContains("compared delong", run);
+        var evaluations = run.getActions(EvaluationAction.class);
+        assertThat(evaluations.get(1).getReport().baseline().source()).isEqualTo("models:/churn/1 (@champion)");
+    }
+
+    @Test
+    void shouldRefuseTwoBaselinesInOneLine(final JenkinsRule j) throws Exception {
+        var job = pipeline(j, "node { evaluateModel predictions: 'preds.csv', task: 'binary', "
+                + "baselinePredictions: 'prod.csv', baseline: 'models:/churn@champion' }");
+
+        var run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("evaluateModel: give one baseline: baselinePredictions, baselineMetrics or baseline, "
+                + "not baselinePredictions and baseline", run);
+        j.assertLogNotContains("\tat ", run);
+    }
+
+    @Test
     void shouldRoundTripThroughTheSnippetGenerator(final JenkinsRule j) throws Exception {
         var snippetizer = new SnippetizerTester(j);
 
@@ -129,6 +167,9 @@ class EvaluateModelPipelineTest {
                 + "predictions: 'eval/candidate.csv', reportDir: 'reports/model', resamples: 200, "
                 + "scoreColumn: 'probability', seed: 7, sensitive: 'gender', slices: 'region, device', "
                 + "task: 'binary', unstableOnFailure: true");
+        snippetizer.assertRoundTrip(Steps.registeredBaseline(), "evaluateModel baseline: 'models:/churn@champion', "
+                + "localRegistry: 'registry', predictions: 'eval/candidate.csv', server: 'production', "
+                + "task: 'binary'");
     }
 
     private static WorkflowJob pipeline(final JenkinsRule j, final String script) throws Exception {

@@ -33,7 +33,25 @@ class EvaluateModelBuilderTest {
         assertThat(builder.getStep()).isSameAs(step);
         verify(fixture.workspace()).act(callable.capture());
         assertThat(callable.getValue().parameters()).isEqualTo(new EvaluationParameters("eval/candidate.csv",
-                "binary", null, "eval/production.csv", null, null, null, null, null, 100, 1000, 42, null, null));
+                "binary", null, "eval/production.csv", null, null, null, null, null, null, null, null, 100, 1000, 42,
+                null, null));
+    }
+
+    @Test
+    void shouldExpandBuildVariablesInTheRegisteredBaselineAndItsRegistry(@TempDir final Path buildDir)
+            throws Exception {
+        var fixture = new EvaluationFixture(buildDir, EvaluationFixture.summary(Status.PASSED, List.of()));
+        var step = new EvaluateModelStep("candidate.csv", "binary");
+        step.setBaseline("models:/${MODEL}@champion");
+        step.setLocalRegistry("${EVAL_DIR}/registry");
+        var callable = ArgumentCaptor.forClass(EvaluateOnAgent.class);
+
+        new EvaluateModelBuilder(step).perform(fixture.run(), fixture.workspace(), environment(),
+                mock(Launcher.class), fixture.listener());
+
+        verify(fixture.workspace()).act(callable.capture());
+        assertThat(callable.getValue().parameters().baseline()).isEqualTo("models:/churn@champion");
+        assertThat(callable.getValue().registry()).hasToString("the embedded local registry in eval/registry");
     }
 
     @Test
@@ -66,7 +84,8 @@ class EvaluateModelBuilderTest {
 
     private static EnvVars environment() {
         var env = mock(EnvVars.class);
-        when(env.expand(anyString())).thenAnswer(call -> call.<String>getArgument(0).replace("${EVAL_DIR}", "eval"));
+        when(env.expand(anyString())).thenAnswer(call -> call.<String>getArgument(0).replace("${EVAL_DIR}", "eval")
+                .replace("${MODEL}", "churn"));
         return env;
     }
 }

@@ -5,6 +5,11 @@ import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.mlops.registry.ConfiguredServers;
+import io.jenkins.plugins.mlops.registry.MlflowServer;
+import io.jenkins.plugins.mlops.registry.MlopsConfiguration;
+import io.jenkins.plugins.mlops.util.FormValidations;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.Test;
@@ -22,9 +27,19 @@ class EvaluateModelStepTest {
         var step = Steps.everyParameterSet();
 
         assertThat(step.toParameters()).isEqualTo(new EvaluationParameters("eval/candidate.csv", "binary",
-                "eval/gates.yaml", "eval/production.csv", null, "csv", "yes", "region, device", "gender", 50, 200, 7,
-                new EvaluationParameters.Columns("truth", "predicted", "probability", "row_id"), "reports/model"));
+                "eval/gates.yaml", "eval/production.csv", null, null, null, null, "csv", "yes", "region, device",
+                "gender", 50, 200, 7, new EvaluationParameters.Columns("truth", "predicted", "probability", "row_id"),
+                "reports/model"));
         assertThat(step.isUnstableOnFailure()).isTrue();
+    }
+
+    @Test
+    void shouldTranslateTheRegisteredBaselineAndItsRegistry() {
+        var parameters = Steps.registeredBaseline().toParameters();
+
+        assertThat(parameters).isEqualTo(new EvaluationParameters("eval/candidate.csv", "binary", null, null, null,
+                "models:/churn@champion", "production", "registry", null, null, null, null, 100, 1000, 42, null,
+                null));
     }
 
     @Test
@@ -32,6 +47,9 @@ class EvaluateModelStepTest {
         var step = new EvaluateModelStep(" preds.csv ", " regression ");
         step.setGates(" ");
         step.setBaselineMetrics("");
+        step.setBaseline(" ");
+        step.setServer("");
+        step.setLocalRegistry(" ");
         step.setSlices("  ");
         step.setReportDir(" ");
 
@@ -39,6 +57,9 @@ class EvaluateModelStepTest {
         assertThat(step.getTask()).isEqualTo("regression");
         assertThat(step.getGates()).isNull();
         assertThat(step.getBaselineMetrics()).isNull();
+        assertThat(step.getBaseline()).isNull();
+        assertThat(step.getServer()).isNull();
+        assertThat(step.getLocalRegistry()).isNull();
         assertThat(step.getSlices()).isNull();
         assertThat(step.getMinSliceSize()).isEqualTo(100);
         assertThat(step.getResamples()).isEqualTo(1000);
@@ -75,6 +96,35 @@ class EvaluateModelStepTest {
     }
 
     @Test
+    void shouldOfferTheConfiguredServersAsRegisterModelDoes() {
+        var jenkins = readable();
+        when(jenkins.getGlobalConfiguration(MlopsConfiguration.class)).thenReturn(ConfiguredServers.of(
+                new MlflowServer("production", "https://mlflow.example.com")));
+
+        var servers = new EvaluateModelStep.DescriptorImpl(jenkins).doFillServerItems(mock(Item.class));
+
+        assertThat(servers).extracting(option -> option.value).containsExactly("", "production");
+        assertThat(servers.get(0).name).isEqualTo("Embedded local registry");
+    }
+
+    @Test
+    void shouldCheckTheBaselineReferenceInTheForm() {
+        var descriptor = new EvaluateModelStep.DescriptorImpl(readable());
+        var forbidden = new EvaluateModelStep.DescriptorImpl(mock(JenkinsFacade.class));
+        var ok = mock(FormValidation.class);
+        try (var ignored = FormValidations.mockFactories(ok)) {
+
+            assertThat(descriptor.doCheckBaseline("models:/churn@champion", null)).isSameAs(ok);
+            assertThat(descriptor.doCheckBaseline(" ", null)).isSameAs(ok);
+            assertThat(descriptor.doCheckBaseline("models:/${MODEL}@champion", null))
+                    .as("a build variable, expanded when the build runs").isSameAs(ok);
+            assertThat(descriptor.doCheckBaseline("runs:/4f2c9e1/model", null).getMessage())
+                    .startsWith("runs:/4f2c9e1/model is a run's artifact, not a registered model");
+            assertThat(forbidden.doCheckBaseline("churn", null)).isSameAs(ok);
+        }
+    }
+
+    @Test
     void shouldOfferNothingToUsersWhoCannotReadTheJob() {
         var jenkins = mock(JenkinsFacade.class);
         when(jenkins.hasPermission(any(), any())).thenReturn(false);
@@ -82,6 +132,7 @@ class EvaluateModelStepTest {
 
         assertThat(descriptor.doFillTaskItems(mock(Item.class))).isEmpty();
         assertThat(descriptor.doFillFormatItems(null)).isEmpty();
+        assertThat(descriptor.doFillServerItems(null)).isEmpty();
     }
 
     private static JenkinsFacade readable() {

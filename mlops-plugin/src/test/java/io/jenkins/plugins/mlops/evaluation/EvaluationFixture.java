@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.evaluation;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.mlops.util.JenkinsFacade;
 import io.mlops.lineage.LineageEvent;
 import io.mlops.report.Status;
 
@@ -26,13 +27,14 @@ import static org.mockito.Mockito.when;
 
 /**
  * Mocks of what a build gives an evaluation: a run with a build directory, a workspace on an "agent" whose callable
- * returns a given summary and whose report.json is the test resource {@code report.json}, and a build log.
+ * returns a given summary and whose report.json is the test resource {@code report.json}, Jenkins, and a build log.
  */
 final class EvaluationFixture {
     private final Run<?, ?> run = mock(Run.class);
     private final FilePath workspace = mock(FilePath.class);
     private final TaskListener listener = mock(TaskListener.class);
     private final Map<String, String> env = new HashMap<>();
+    private final JenkinsFacade jenkins = mock(JenkinsFacade.class);
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     EvaluationFixture(final Path buildDir, final EvaluationSummary summary) throws IOException, InterruptedException {
@@ -69,11 +71,15 @@ final class EvaluationFixture {
     }
 
     ModelEvaluation evaluation() {
-        return new ModelEvaluation(run, workspace, env, listener);
+        return new ModelEvaluation(run, workspace, env, listener, jenkins);
     }
 
     Map<String, String> env() {
         return env;
+    }
+
+    JenkinsFacade jenkins() {
+        return jenkins;
     }
 
     Run<?, ?> run() {

@@ -4,6 +4,7 @@ import io.mlops.data.DataFormat;
 import io.mlops.evaluation.EvaluationRequest;
 import io.mlops.evaluation.PredictionColumns;
 import io.mlops.evaluation.Task;
+import io.mlops.registry.ModelUri;
 import io.mlops.util.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +30,8 @@ class EvaluationParametersTest {
 
     @Test
     void shouldLeaveUnsetParametersToTheEngineAndReportIntoTheDefaultDirectory(@TempDir final Path workspace) {
-        var parameters = new EvaluationParameters(" preds.parquet ", "Regression", " ", null, "", null, null, " ,",
-                null, 100, 1000, 42, null, null);
+        var parameters = new EvaluationParameters(" preds.parquet ", "Regression", " ", null, "", null, null, null,
+                null, null, " ,", null, 100, 1000, 42, null, null);
 
         var request = parameters.toRequest(workspace);
 
@@ -41,60 +42,105 @@ class EvaluationParametersTest {
     @Test
     void shouldRequirePredictionsAndATask(@TempDir final Path workspace) {
         assertThatThrownBy(() -> new EvaluationParameters(" ", "binary", null, null, null, null, null, null, null,
-                100, 1000, 42, null, null).toRequest(workspace)).isInstanceOf(InputException.class)
+                null, null, null, 100, 1000, 42, null, null).toRequest(workspace)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith("predictions: no predictions file given");
         assertThatThrownBy(() -> new EvaluationParameters("p.csv", null, null, null, null, null, null, null, null,
-                100, 1000, 42, null, null).toRequest(workspace)).isInstanceOf(InputException.class)
+                null, null, null, 100, 1000, 42, null, null).toRequest(workspace)).isInstanceOf(InputException.class)
                 .hasMessage("task: no task given: expected binary, multiclass or regression");
         assertThatThrownBy(() -> new EvaluationParameters("p.csv", "ranking", null, null, null, null, null, null,
-                null, 100, 1000, 42, null, null).toRequest(workspace)).isInstanceOf(InputException.class)
-                .hasMessageContaining("unknown task 'ranking'");
+                null, null, null, null, 100, 1000, 42, null, null).toRequest(workspace))
+                .isInstanceOf(InputException.class).hasMessageContaining("unknown task 'ranking'");
     }
 
     @Test
     void shouldRejectEveryPathParameterThatLeavesTheWorkspace(@TempDir final Path workspace) {
         assertThatThrownBy(() -> new EvaluationParameters("p.csv", "binary", "/etc/gates.yaml", null, null, null,
-                null, null, null, 100, 1000, 42, null, null).toRequest(workspace))
+                null, null, null, null, null, null, 100, 1000, 42, null, null).toRequest(workspace))
                 .hasMessageStartingWith("gates: '/etc/gates.yaml' is outside");
         assertThatThrownBy(() -> new EvaluationParameters("p.csv", "binary", null, "../prod.csv", null, null, null,
-                null, null, 100, 1000, 42, null, null).toRequest(workspace))
+                null, null, null, null, null, 100, 1000, 42, null, null).toRequest(workspace))
                 .hasMessageStartingWith("baselinePredictions: '../prod.csv' is outside");
         assertThatThrownBy(() -> new EvaluationParameters("p.csv", "binary", null, null, "../m.json", null, null,
-                null, null, 100, 1000, 42, null, null).toRequest(workspace))
+                null, null, null, null, null, 100, 1000, 42, null, null).toRequest(workspace))
                 .hasMessageStartingWith("baselineMetrics: '../m.json' is outside");
-        assertThatThrownBy(() -> new EvaluationParameters("p.csv", "binary", null, null, null, null, null, null,
-                null, 100, 1000, 42, null, "..").toRequest(workspace))
+        assertThatThrownBy(() -> new EvaluationParameters("p.csv", "binary", null, null, null, null, null, null, null,
+                null, null, null, 100, 1000, 42, null, "..").toRequest(workspace))
                 .hasMessageStartingWith("reportDir: '..' is outside");
     }
 
     @Test
     void shouldRejectCountsTheEngineCannotUse(@TempDir final Path workspace) {
-        assertThatThrownBy(() -> new EvaluationParameters("p.csv", "binary", null, null, null, null, null, null,
-                null, 0, 1000, 42, null, null).toRequest(workspace))
+        assertThatThrownBy(() -> new EvaluationParameters("p.csv", "binary", null, null, null, null, null, null, null,
+                null, null, null, 0, 1000, 42, null, null).toRequest(workspace))
                 .hasMessage("minSliceSize: 0 is too small: expected at least 1");
-        assertThatThrownBy(() -> new EvaluationParameters("p.csv", "binary", null, null, null, null, null, null,
-                null, 100, -5, 42, null, null).toRequest(workspace))
+        assertThatThrownBy(() -> new EvaluationParameters("p.csv", "binary", null, null, null, null, null, null, null,
+                null, null, null, 100, -5, 42, null, null).toRequest(workspace))
                 .hasMessage("resamples: -5 is too small: expected at least 0");
     }
 
     @Test
     void shouldExpandBuildVariablesInTextParametersOnly() {
-        var parameters = new EvaluationParameters("${DIR}/p.csv", "binary", null, null, null, null, null,
-                "${SLICE}", null, 100, 1000, 42, new EvaluationParameters.Columns("${LABEL}", null, null, null),
-                "reports/${BUILD}");
+        var parameters = new EvaluationParameters("${DIR}/p.csv", "binary", null, null, null,
+                "models:/${MODEL}@champion", "${SERVER}", "${DIR}/registry", null, null, "${SLICE}", null, 100, 1000,
+                42, new EvaluationParameters.Columns("${LABEL}", null, null, null), "reports/${BUILD}");
 
         var expanded = parameters.expand(text -> text.replace("${DIR}", "eval").replace("${SLICE}", "region")
-                .replace("${LABEL}", "truth").replace("${BUILD}", "7"));
+                .replace("${LABEL}", "truth").replace("${BUILD}", "7").replace("${MODEL}", "churn")
+                .replace("${SERVER}", "production"));
 
-        assertThat(expanded).isEqualTo(new EvaluationParameters("eval/p.csv", "binary", null, null, null, null, null,
-                "region", null, 100, 1000, 42, new EvaluationParameters.Columns("truth", null, null, null),
-                "reports/7"));
+        assertThat(expanded).isEqualTo(new EvaluationParameters("eval/p.csv", "binary", null, null, null,
+                "models:/churn@champion", "production", "eval/registry", null, null, "region", null, 100, 1000, 42,
+                new EvaluationParameters.Columns("truth", null, null, null), "reports/7"));
+    }
+
+    @Test
+    void shouldTakeTheRegisteredBaselineByReference() {
+        var parameters = Steps.registeredBaseline().toParameters();
+
+        assertThat(parameters.baselineReference()).isEqualTo(ModelUri.parse("models:/churn@champion"));
+        assertThat(EvaluationParameters.registeredModel("models:/churn/3")).isEqualTo(ModelUri.version("churn", "3"));
+        assertThat(Steps.everyParameterSet().toParameters().baselineReference()).as("a file baseline").isNull();
+    }
+
+    @Test
+    void shouldRefuseAnythingButARegisteredModelAsTheBaseline() {
+        assertThatThrownBy(() -> baseline("runs:/4f2c9e1/model").baselineReference())
+                .isInstanceOf(InputException.class)
+                .hasMessage("baseline: runs:/4f2c9e1/model is a run's artifact, not a registered model: expected "
+                        + "models:/NAME@ALIAS or models:/NAME/VERSION (register it with registerModel to compare "
+                        + "with it)");
+        assertThatThrownBy(() -> baseline("churn@champion").baselineReference()).isInstanceOf(InputException.class)
+                .hasMessage("baseline: 'churn@champion' is not a registered model: expected models:/NAME@ALIAS or "
+                        + "models:/NAME/VERSION");
+        assertThatThrownBy(() -> baseline("models:/churn/latest").baselineReference())
+                .hasMessageStartingWith("baseline: 'models:/churn/latest' is not a registered model");
+    }
+
+    @Test
+    void shouldAcceptOneBaselineOnly() {
+        var all = new EvaluationParameters("p.csv", "binary", null, "prod.csv", "metrics.json",
+                "models:/churn@champion", null, null, null, null, null, null, 100, 1000, 42, null, null);
+        var files = new EvaluationParameters("p.csv", "binary", null, "prod.csv", "metrics.json", null, null, null,
+                null, null, null, null, 100, 1000, 42, null, null);
+
+        assertThatThrownBy(all::baselineReference).isInstanceOf(InputException.class)
+                .hasMessage("give one baseline: baselinePredictions, baselineMetrics or baseline, not "
+                        + "baselinePredictions and baselineMetrics and baseline");
+        assertThatThrownBy(files::baselineReference)
+                .hasMessageEndingWith("not baselinePredictions and baselineMetrics");
     }
 
     @Test
     void shouldDescribeWhatIsEvaluatedAgainstWhat() {
         assertThat(Steps.everyParameterSet().toParameters().describe())
                 .isEqualTo("eval/candidate.csv (binary) against eval/production.csv with gates eval/gates.yaml");
+        assertThat(Steps.registeredBaseline().toParameters().describe())
+                .isEqualTo("eval/candidate.csv (binary) against models:/churn@champion in MLflow server 'production'");
         assertThat(EvaluationParameters.names(" region, ,device,region ")).containsExactly("region", "device");
+    }
+
+    private static EvaluationParameters baseline(final String reference) {
+        return new EvaluationParameters("p.csv", "binary", null, null, null, reference, null, null, null, null, null,
+                null, 100, 1000, 42, null, null);
     }
 }

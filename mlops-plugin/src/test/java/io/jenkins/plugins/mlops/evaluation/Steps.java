@@ -5,7 +5,10 @@ final class Steps {
     private Steps() {
     }
 
-    /** A step with every parameter set to something other than its default. */
+    /**
+     * A step with every parameter set to something other than its default, but for the registered baseline, which
+     * excludes {@code baselinePredictions} ({@link #registeredBaseline()}).
+     */
     static EvaluateModelStep everyParameterSet() {
         var step = new EvaluateModelStep("eval/candidate.csv", "binary");
         step.setGates("eval/gates.yaml");
@@ -23,6 +26,15 @@ final class Steps {
         step.setIdColumn("row_id");
         step.setReportDir("reports/model");
         step.setUnstableOnFailure(true);
+        return step;
+    }
+
+    /** A step that compares with a registered model in a configured MLflow server. */
+    static EvaluateModelStep registeredBaseline() {
+        var step = new EvaluateModelStep("eval/candidate.csv", "binary");
+        step.setBaseline("models:/churn@champion");
+        step.setServer("production");
+        step.setLocalRegistry("registry");
         return step;
     }
 }

@@ -122,10 +122,10 @@ class MlflowServerTest {
         stored("mlflow-token", token);
         var step = Steps.everyParameterSet();
         var callable = new RegisterOnAgent(step.toParameters(), new RegistrationContext(BuildInfo.NONE,
-                Lineage.EMPTY, null, null), server("mlflow-token").login(run));
+                Lineage.EMPTY, null), new RegistryTarget(server("mlflow-token").login(run), null, null));
 
         assertThat(callable.toString()).doesNotContain(TOKEN).contains("with a bearer token");
-        assertThat(callable.login().toConnection().toString()).doesNotContain(TOKEN);
+        assertThat(callable.registry().login().toConnection().toString()).doesNotContain(TOKEN);
         assertThat(step.toParameters().toString()).doesNotContain(TOKEN);
         assertThat(RegistrationFixture.summary(true).toString()).doesNotContain(TOKEN);
     }

@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.mlops.util.FormValidations;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
 import io.mlops.util.InputException;
 import jenkins.model.Jenkins;
@@ -24,7 +25,6 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockConstruction;
-import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -106,13 +106,7 @@ class MlopsConfigurationTest {
         var admin = new MlflowServer.DescriptorImpl(facade(true));
         var user = new MlflowServer.DescriptorImpl(facade(false));
         var ok = mock(FormValidation.class);
-        try (var validation = mockStatic(FormValidation.class)) {
-            validation.when(FormValidation::ok).thenReturn(ok);
-            validation.when(() -> FormValidation.error(anyString())).thenAnswer(invocation -> {
-                var error = mock(FormValidation.class);
-                when(error.getMessage()).thenReturn(invocation.getArgument(0));
-                return error;
-            });
+        try (var ignored = FormValidations.mockFactories(ok)) {
 
             assertThat(admin.doCheckUrl(" https://mlflow.example.com ")).isSameAs(ok);
             assertThat(admin.doCheckUrl("ftp://mlflow.example.com").getMessage()).contains("http or https");

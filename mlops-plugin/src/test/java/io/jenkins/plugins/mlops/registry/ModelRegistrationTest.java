@@ -46,9 +46,9 @@ class ModelRegistrationTest {
         verify(fixture.workspace()).act(callable.capture());
         var sent = callable.getValue();
         assertThat(sent.parameters()).isEqualTo(LOCAL);
-        assertThat(sent.login()).isNull();
+        assertThat(sent.registry().login()).isNull();
         assertThat(sent.context().build().buildId()).isEqualTo("https://ci.example.com/job/churn/7/");
-        assertThat(sent.context().registryDirectory()).isEqualTo("/srv/mlops/registry");
+        assertThat(sent.registry().localDirectory(buildDir)).isEqualTo(Path.of("/srv/mlops/registry"));
         assertThat(sent.context().evaluation()).as("no evaluateModel in this build").isNull();
         assertThat(buildDir.resolve("mlops/registration-1/report.json"))
                 .hasContent(RegistrationFixture.REPORT_JSON_TEXT);
@@ -97,7 +97,8 @@ class ModelRegistrationTest {
         fixture.registration().register(withServer("production"));
 
         verify(fixture.workspace()).act(callable.capture());
-        assertThat(callable.getValue().login()).hasToString("MLflow at https://mlflow.example.com without credentials");
+        assertThat(callable.getValue().registry())
+                .hasToString("MLflow at https://mlflow.example.com without credentials");
         assertThat(fixture.log()).contains("in MLflow server 'production'");
     }
 

@@ -32,7 +32,7 @@ class RegisterModelBuilderTest {
         verify(fixture.workspace()).act(callable.capture());
         assertThat(callable.getValue().parameters()).isEqualTo(new RegistrationParameters("churn", "out/model",
                 null, null, null, null, null, "build=7", null, null, null, null));
-        assertThat(callable.getValue().login()).as("no server: the local registry").isNull();
+        assertThat(callable.getValue().registry().login()).as("no server: the local registry").isNull();
         assertThat(fixture.actions()).hasAtLeastOneElementOfType(RegistrationAction.class);
     }
 

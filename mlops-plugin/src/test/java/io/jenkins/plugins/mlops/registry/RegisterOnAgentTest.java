@@ -45,7 +45,7 @@ class RegisterOnAgentTest {
         var evaluation = write(workspace.resolve("mlops-reports/evaluate-model/report.json"),
                 "{\"kind\": \"model-evaluation\", \"status\": \"PASSED\", \"metrics\": {\"roc_auc\": 0.91}}");
         var context = new RegistrationContext(BUILD, LINEAGE, new EvaluationReference(
-                "mlops-reports/evaluate-model/report.json", EvaluationReference.sha256(evaluation)), null);
+                "mlops-reports/evaluate-model/report.json", EvaluationReference.sha256(evaluation)));
         var parameters = new RegistrationParameters("churn", "model", null, null, null, "champion", null,
                 "team=fraud", null, null, null, null);
         var registry = new FakeRegistry();
@@ -88,8 +88,8 @@ class RegisterOnAgentTest {
     @Test
     void shouldRejectAServerUrlThatIsNoTrackingServerBeforeConnecting(@TempDir final Path workspace) {
         var callable = new RegisterOnAgent(new RegistrationParameters("churn", "model", null, null, null, null, null,
-                null, null, "production", null, null), new RegistrationContext(BUILD, LINEAGE, null, null),
-                MlflowLogin.bearer("file:///var/mlruns", "s3cr3t"));
+                null, null, "production", null, null), new RegistrationContext(BUILD, LINEAGE, null),
+                new RegistryTarget(MlflowLogin.bearer("file:///var/mlruns", "s3cr3t"), null, null));
 
         assertThatThrownBy(() -> callable.invoke(workspace.toFile(), null)).isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("registerModel: the MLflow tracking URI must be an http or https URL")
@@ -97,7 +97,8 @@ class RegisterOnAgentTest {
     }
 
     private static String abort(final Path workspace, final RegistrationParameters parameters) {
-        var callable = new RegisterOnAgent(parameters, new RegistrationContext(BUILD, LINEAGE, null, null), null);
+        var callable = new RegisterOnAgent(parameters, new RegistrationContext(BUILD, LINEAGE, null),
+                new RegistryTarget(null, "registry", null));
         var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(AbortException.class,
                 () -> callable.invoke(workspace.toFile(), null));
         assertThat(thrown).as("no abort").isNotNull();
@@ -149,6 +150,16 @@ class RegisterOnAgentTest {
         @Override
         public Map<String, Double> runMetrics(final String runId) {
             throw new UnsupportedOperationException("not used by registration");
+        }
+
+        @Override
+        public void logDatasets(final String runId, final Map<String, String> sha256ByPath) {
+            // the datasets of the lineage; this test looks at the version's tags instead
+        }
+
+        @Override
+        public Map<String, String> runDatasets(final String runId) {
+            return Map.of();
         }
 
         @Override

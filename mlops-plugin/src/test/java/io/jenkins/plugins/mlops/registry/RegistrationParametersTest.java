@@ -25,7 +25,7 @@ class RegistrationParametersTest {
     private static final Lineage LINEAGE = new Lineage(List.of(new LineageEvent("validateData", Instant.EPOCH,
             "PASSED", Map.of(LineageEvent.DATASET_PATH, "data/train.csv", LineageEvent.DATASET_SHA256, "ab"),
             Map.of())));
-    private static final RegistrationContext CONTEXT = new RegistrationContext(BUILD, LINEAGE, null, null);
+    private static final RegistrationContext CONTEXT = new RegistrationContext(BUILD, LINEAGE, null);
 
     @Test
     void shouldTranslateEveryParameterIntoTheEngineRequest(@TempDir final Path workspace) {
@@ -80,9 +80,6 @@ class RegistrationParametersTest {
         assertThatThrownBy(() -> new RegistrationParameters("churn", "model", null, null, null, null, null, null,
                 null, null, null, "../reports").toRequest(workspace, CONTEXT))
                 .hasMessageStartingWith("reportDir: '../reports' is outside the workspace");
-        assertThatThrownBy(() -> new RegistrationParameters("churn", "model", null, null, null, null, null, null,
-                null, null, "/var/registry", null).localRegistry(workspace, CONTEXT))
-                .hasMessageStartingWith("localRegistry: '/var/registry' is outside the workspace");
     }
 
     @Test
@@ -102,19 +99,6 @@ class RegistrationParametersTest {
                 "eval/report.json", null, null, null);
         assertThat(given.toRequest(workspace, context(same)).evaluation()).as("the parameter wins")
                 .isEqualTo(workspace.resolve("eval/report.json"));
-    }
-
-    @Test
-    void shouldFindTheLocalRegistryInTheParameterTheBuildOrTheAgentUsersHome(@TempDir final Path workspace) {
-        var inWorkspace = new RegistrationParameters("churn", "model", null, null, null, null, null, null, null,
-                null, "registry", null);
-        var byVariable = new RegistrationContext(BUILD, LINEAGE, null, "/srv/mlops/registry");
-
-        assertThat(inWorkspace.localRegistry(workspace, byVariable)).isEqualTo(workspace.resolve("registry"));
-        assertThat(parameters("model", null).localRegistry(workspace, byVariable))
-                .isEqualTo(Path.of("/srv/mlops/registry"));
-        assertThat(parameters("model", null).localRegistry(workspace, CONTEXT))
-                .isEqualTo(Path.of(System.getProperty("user.home"), ".mlops", "registry"));
     }
 
     @Test
@@ -140,7 +124,7 @@ class RegistrationParametersTest {
     }
 
     private static RegistrationContext context(final EvaluationReference evaluation) {
-        return new RegistrationContext(BUILD, LINEAGE, evaluation, null);
+        return new RegistrationContext(BUILD, LINEAGE, evaluation);
     }
 
     private static Path write(final Path file, final String text) throws IOException {

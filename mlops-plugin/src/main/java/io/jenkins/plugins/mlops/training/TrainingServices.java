@@ -1,0 +1,69 @@
+package io.jenkins.plugins.mlops.training;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Run;
+import io.jenkins.plugins.mlops.registry.RegistryTarget;
+import io.jenkins.plugins.mlops.util.JenkinsFacade;
+import io.mlops.registry.ModelRegistry;
+import io.mlops.training.TrainingRunner;
+import io.mlops.training.kubernetes.JobSecrets;
+import io.mlops.training.kubernetes.KubernetesRunner;
+import jenkins.util.Timer;
+import org.csanchez.jenkins.plugins.kubernetes.KubernetesCloud;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * What a training reaches outside the plugin: Jenkins, the controller's timer, the clock, a Kubernetes cloud's
+ * runner and the MLflow server. The one seam that unit tests replace (with a fake cluster, scheduler and clock);
+ * executions hold it in a transient field and take a new one after a restart.
+ */
+class TrainingServices {
+    /** Jenkins: clouds, credentials' configuration, permissions. */
+    JenkinsFacade jenkins() {
+        return new JenkinsFacade();
+    }
+
+    /** The controller's shared scheduler, for polling without holding a thread. */
+    ScheduledExecutorService timer() {
+        return Timer.get();
+    }
+
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * The runner of a Kubernetes cloud: Jobs through the cloud's own client (re-acquired on every call, shared with
+     * the Kubernetes plugin and never closed), with the secret values as the Job's Secret.
+     *
+     * @param cloud   the cloud
+     * @param secrets the values of the training's Secret, read again for each attempt
+     * @throws io.mlops.training.RunnerUnavailableException when the cloud gives no client now
+     */
+    TrainingRunner kubernetes(final KubernetesCloud cloud, final Supplier<Map<String, String>> secrets) {
+        var client = KubernetesClouds.connect(cloud);
+        var runner = new KubernetesRunner(client, KubernetesRunner.Settings.DEFAULT.withNamespace(cloud.getNamespace()));
+        return new JobSecrets(runner, client, secrets);
+    }
+
+    /**
+     * The MLflow server a step names, with its credentials for the build.
+     *
+     * @return the server, or {@code null} when the step names none
+     * @throws io.mlops.util.InputException when no server has that name, or its credentials cannot be used
+     */
+    @CheckForNull
+    RegistryTarget server(@CheckForNull final String server, final Run<?, ?> run, final Map<String, String> env) {
+        return server == null ? null : RegistryTarget.of(server, null, run, env, jenkins());
+    }
+
+    /** The registry of an MLflow server, opened where the step runs; none without a server. */
+    @CheckForNull
+    ModelRegistry registry(@CheckForNull final RegistryTarget server) {
+        return server == null ? null : server.openServer();
+    }
+}
