@@ -24,7 +24,10 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
@@ -78,10 +81,26 @@ public final class TrainModelStep extends RegistryStep {
      */
     @DataBoundConstructor
     public TrainModelStep(final Object command) {
-        this.command = command instanceof String text ? blankToNull(text) : command;
+        this.command = normalized(command);
     }
 
-    /** The command as given: a string or a list. */
+    /**
+     * The command with Groovy's strings ({@code "python ${script}"} is a {@code GString}) made plain strings and a
+     * list made an {@link ArrayList}, which the freestyle job's configuration (XStream) can store. Anything else is
+     * kept, to be refused with a message when the step starts.
+     */
+    private static Object normalized(final Object command) {
+        if (command instanceof CharSequence text) {
+            return blankToNull(text.toString());
+        }
+        if (command instanceof List<?> list) {
+            return list.stream().map(word -> word == null ? null : word.toString())
+                    .collect(Collectors.toCollection(ArrayList::new));
+        }
+        return command;
+    }
+
+    /** The command as given: a string or a list of strings. */
     public Object getCommand() {
         return command;
     }

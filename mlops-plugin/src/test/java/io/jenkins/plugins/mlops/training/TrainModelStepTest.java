@@ -36,11 +36,19 @@ class TrainModelStepTest {
     }
 
     @Test
+    void shouldKeepTheCommandAsPlainStringsInAListThatTheJobConfigurationCanStore() {
+        var words = new TrainModelStep(List.of("python", new StringBuilder("train.py"), 3));
+        var line = new TrainModelStep(new StringBuilder(" python train.py "));
+
+        assertThat(words.getCommand()).isInstanceOf(java.util.ArrayList.class)
+                .isEqualTo(List.of("python", "train.py", "3"));
+        assertThat(line.getCommand()).isEqualTo("python train.py");
+    }
+
+    @Test
     void shouldFailInOneLineOnACommandThatIsNone() {
-        var step = new TrainModelStep(List.of("python", List.of()).subList(0, 1));
         var broken = new TrainModelStep(Set.of("python"));
 
-        assertThat(step.getCommand()).isEqualTo(List.of("python"));
         assertThatThrownBy(() -> broken.start(mock(StepContext.class))).isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("trainModel: command: expected a string or a list of strings, got a ");
     }
