@@ -190,7 +190,7 @@ final class TrainModelExecution extends StepExecution {
                         : before.advance(runner, log::println, services().clock().instant());
             }
             if (state.isFinished()) {
-                finish();
+                finishOrFail();
                 return;
             }
             save(!before.current().name().equals(state.current().name()));
@@ -236,6 +236,18 @@ final class TrainModelExecution extends StepExecution {
             }
             schedule(this::poll, POLL_INTERVAL);
             return null;
+        }
+    }
+
+    /** Finishes the training; what cannot be recorded fails the step rather than being tried again forever. */
+    private void finishOrFail() {
+        try {
+            finish();
+        } catch (IOException | InterruptedException | InputException | MlflowException e) {
+            fail(new AbortException(FUNCTION + ": the training ended, but it could not be recorded: "
+                    + e.getMessage()));
+        } catch (RuntimeException e) {
+            fail(e);
         }
     }
 
