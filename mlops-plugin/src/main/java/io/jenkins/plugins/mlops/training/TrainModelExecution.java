@@ -196,7 +196,7 @@ final class TrainModelExecution extends StepExecution {
             save(!before.current().name().equals(state.current().name()));
             schedule(this::poll, POLL_INTERVAL);
         } catch (InputException | MlflowException e) {
-            // a retry the cluster refused, or a report that cannot be written
+            // a retry the cluster refused: the engine says why in one line
             fail(new AbortException(FUNCTION + ": " + e.getMessage()));
         } catch (IOException | InterruptedException e) {
             LOGGER.log(Level.WARNING, "trainModel " + id + " could not reach its build; polling again", e);
