@@ -110,7 +110,7 @@ class TrainCommandTest {
 
             assertThat(code).isEqualTo(2);
             assertThat(err.toString()).contains("train: error: cannot reach the Kubernetes API at http://127.0.0.1:"
-                    + port + "/");
+                    + port + "/: connection refused");
             assertThat(Files.readString(dir.resolve("reports/report.json"))).contains("\"status\": \"ERROR\"");
         }
         finally {

@@ -1,6 +1,7 @@
 package io.mlops.training;
 
 import io.mlops.report.DisplayValues;
+import io.mlops.util.InputException;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
  * tick (or after a restart, with a new runner), calls {@link #advance}. The rules live here, the same for every
  * runner and front end:
  * <ul>
- * <li>the timeout covers all attempts; when it passes, the attempt is stopped (and its Job and pods deleted);</li>
+ * <li>the timeout covers all attempts; when it passes, the attempt's last log lines are read, then it is stopped (and
+ * its Job and pods deleted) — unless it ended on its own in the meantime;</li>
  * <li>only an {@link TrainingPhase#INTERRUPTED interrupted} attempt (eviction, preemption, node loss) is retried, as a
  * new attempt {@code NAME-rN}, at most {@link TrainingSpec#retries()} times; a failing training command never is;</li>
  * <li>an attempt that could not run ({@link TrainingPhase#ERROR}, e.g. an image that cannot be pulled) is stopped, so
@@ -89,16 +91,14 @@ public record TrainingState(TrainingSpec spec, TrainingTracking tracking, String
         if (isFinished()) {
             return this;
         }
-        if (!now.isBefore(deadline)) {
-            return stopAt(runner, log, TrainingPhase.TIMED_OUT, "timed out after "
-                    + DisplayValues.duration(spec.timeout().toMillis()) + (ended.isEmpty() ? "" : " and "
-                    + ended.size() + " retries") + ": stopped; raise timeout, or make the training faster");
-        }
         TrainingStatus status;
         try {
             status = runner.poll(current, log);
         }
         catch (RunnerUnavailableException e) {
+            if (!now.isBefore(deadline)) {
+                return timedOut(runner, log);
+            }
             if (unavailableSince == null) {
                 log.accept(LOG_PREFIX + e.getMessage() + "; asking again until the timeout");
             }
@@ -107,6 +107,9 @@ public record TrainingState(TrainingSpec spec, TrainingTracking tracking, String
         }
         if (unavailableSince != null) {
             log.accept(LOG_PREFIX + "the " + runnerKind + " runner answers again");
+        }
+        if (!status.phase().isFinished() && !now.isBefore(deadline)) {
+            return withCurrent(status.job()).timedOut(runner, log);
         }
         if (!status.phase().isFinished()) {
             var message = status.message();
@@ -128,17 +131,39 @@ public record TrainingState(TrainingSpec spec, TrainingTracking tracking, String
             cleanUp(runner, status.job(), outcome, log);
         }
         int attempt = status.job().attempt();
-        if (outcome.phase() == TrainingPhase.INTERRUPTED && attempt < spec.retries()) {
-            var next = runner.start(spec, tracking, attempt + 1, Duration.between(now, deadline));
-            log.accept(LOG_PREFIX + "attempt " + (attempt + 1) + " was interrupted (" + outcome.explanation()
-                    + "): not the training's fault, retrying as " + describe(runner, next));
-            return new TrainingState(spec, tracking, runnerKind, startedAt, deadline, attempts, next, null, null);
+        if (outcome.phase() == TrainingPhase.INTERRUPTED && attempt < spec.retries() && now.isBefore(deadline)) {
+            try {
+                var next = runner.start(spec, tracking, attempt + 1, Duration.between(now, deadline));
+                log.accept(LOG_PREFIX + "attempt " + (attempt + 1) + " was interrupted (" + outcome.explanation()
+                        + "): not the training's fault, retrying as " + describe(runner, next));
+                return new TrainingState(spec, tracking, runnerKind, startedAt, deadline, attempts, next, null,
+                        null);
+            }
+            catch (InputException e) {
+                attempts.set(attempts.size() - 1, outcome.as(TrainingPhase.INTERRUPTED, outcome.explanation()
+                        + "; the retry could not be submitted: " + e.getMessage()));
+                return new TrainingState(spec, tracking, runnerKind, startedAt, deadline, attempts, null, null,
+                        null);
+            }
         }
         if (outcome.phase() == TrainingPhase.INTERRUPTED && spec.retries() > 0) {
             attempts.set(attempts.size() - 1, outcome.as(TrainingPhase.INTERRUPTED, outcome.explanation()
                     + "; gave up after " + spec.retries() + " retries"));
         }
         return new TrainingState(spec, tracking, runnerKind, startedAt, deadline, attempts, null, null, null);
+    }
+
+    /** The timeout has passed: the attempt is stopped, its last log lines having been read by the poll before. */
+    private TrainingState timedOut(final TrainingRunner runner, final Consumer<String> log) {
+        return stopAt(runner, log, TrainingPhase.TIMED_OUT, "timed out after "
+                + DisplayValues.duration(spec.timeout().toMillis()) + (ended.isEmpty() ? "" : " and "
+                + ended.size() + (ended.size() == 1 ? " retry" : " retries")) + ": stopped; raise timeout, or make the "
+                + "training faster");
+    }
+
+    private TrainingState withCurrent(final TrainingJob job) {
+        return new TrainingState(spec, tracking, runnerKind, startedAt, deadline, ended, job, lastMessage,
+                unavailableSince);
     }
 
     /** Deletes what an attempt that ended badly may have left waiting (a pending pod holds its place for a GPU). */

@@ -71,7 +71,7 @@ class TrainingStateTest {
 
     @Test
     void shouldStopTheAttemptAtTheDeadline() {
-        runner.then(TrainingPhase.RUNNING);
+        runner.then(TrainingPhase.RUNNING).then(TrainingPhase.RUNNING);
         var state = TrainingState.start(runner, spec, TrainingTracking.NONE, log::add, T0);
 
         state = state.advance(runner, log::add, T0.plusSeconds(60));
@@ -81,6 +81,17 @@ class TrainingStateTest {
         assertThat(state.outcome().phase()).isEqualTo(TrainingPhase.TIMED_OUT);
         assertThat(state.outcome().explanation()).startsWith("timed out after 2 h 00 min: stopped");
         assertThat(runner.stopped).containsExactly("fine-tune");
+    }
+
+    @Test
+    void shouldKeepASuccessThatCameJustBeforeTheDeadline() {
+        runner.thenEnd(TrainingPhase.SUCCEEDED, "the training command exited with 0");
+        var state = TrainingState.start(runner, spec, TrainingTracking.NONE, log::add, T0);
+
+        state = state.advance(runner, log::add, T0.plus(Duration.ofHours(3)));
+
+        assertThat(state.outcome().phase()).isEqualTo(TrainingPhase.SUCCEEDED);
+        assertThat(runner.stopped).isEmpty();
     }
 
     @Test

@@ -4,6 +4,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mlops.training.RunnerUnavailableException;
 import io.mlops.util.InputException;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import javax.net.ssl.SSLException;
+
 /**
  * Turns the Kubernetes API's refusals into one line for people: what was refused, and what to change. Whether a
  * failure may pass (no answer, 5xx, 429) decides between {@link RunnerUnavailableException}, which makes a poll
@@ -60,8 +66,28 @@ final class KubernetesErrors {
     }
 
     private static String unavailable(final KubernetesClientException e, final String masterUrl) {
-        return "cannot reach the Kubernetes API at " + masterUrl + (e.getCode() <= 0 ? "" : " (HTTP "
-                + e.getCode() + ")") + ": " + message(e);
+        return "cannot reach the Kubernetes API at " + masterUrl + (e.getCode() <= 0 ? ": " + networkReason(e)
+                : " (HTTP " + e.getCode() + "): " + message(e));
+    }
+
+    /** What went wrong on the way, in words: the JDK's network exceptions often carry no message. */
+    private static String networkReason(final KubernetesClientException e) {
+        for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            var detail = cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
+            if (cause instanceof UnknownHostException) {
+                return "unknown host" + detail;
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused" + detail;
+            }
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+                return "no answer in time" + detail;
+            }
+            if (cause instanceof SSLException) {
+                return "TLS failed" + detail;
+            }
+        }
+        return message(e);
     }
 
     /** The API's own message (its Status), else the client's, first line. */

@@ -303,7 +303,7 @@ class KubernetesRunnerTest {
 
             assertThatThrownBy(() -> offline.start(spec, TrainingTracking.NONE, 0, Duration.ofHours(1)))
                     .isInstanceOf(InputException.class)
-                    .hasMessageStartingWith("cannot reach the Kubernetes API at http://127.0.0.1:" + port + "/");
+                    .hasMessage("cannot reach the Kubernetes API at http://127.0.0.1:" + port + "/: connection refused");
             var handle = new TrainingJob(KubernetesRunner.KIND, "ml", JOB, 0, T0, null);
             assertThatThrownBy(() -> offline.poll(handle, log::add)).isInstanceOf(RunnerUnavailableException.class);
         }

@@ -53,8 +53,8 @@ class StepDocumentationTest {
                 Arguments.of(TrainModelStep.class, TrainModelBuilder.class, List.of("command", "image", "name",
                         "workingDir", "env", "secretEnv", "gpus", "gpuType", "cpu", "cpuLimit", "memory",
                         "memoryLimit", "nodeSelector", "tolerations", "serviceAccount", "namespace", "timeout",
-                        "retries", "runner", "cloud", "experiment", "server", "gitClone", "gitCredentialsId",
-                        "volumeClaim", "reportDir")));
+                        "retries", "runner", "cloud", "experiment", "server", "localRegistry", "gitClone",
+                        "gitCredentialsId", "volumeClaim", "reportDir")));
     }
 
     static Stream<Arguments> configurations() {
@@ -78,13 +78,14 @@ class StepDocumentationTest {
 
     @Test
     void shouldDeclareTheRegistryParametersOnceForTheStepsThatShareThem() {
-        for (Class<?> step : List.of(RegisterModelStep.class, EvaluateModelStep.class)) {
+        for (Class<?> step : List.of(RegisterModelStep.class, EvaluateModelStep.class, TrainModelStep.class)) {
             assertThat(step.getSuperclass()).isEqualTo(RegistryStep.class);
             assertThat(Arrays.stream(step.getDeclaredMethods()).map(Method::getName))
                     .doesNotContain("setServer", "setLocalRegistry");
         }
         assertThat(helpFiles(EvaluateModelStep.class, "server")).containsExactly(RegistryStep.class);
         assertThat(helpFiles(RegisterModelStep.class, "localRegistry")).containsExactly(RegistryStep.class);
+        assertThat(helpFiles(TrainModelStep.class, "server")).containsExactly(RegistryStep.class);
     }
 
     @ParameterizedTest

@@ -76,6 +76,11 @@ public final class RegistryTarget implements Serializable {
         return Registries.open(Optional.ofNullable(login).map(MlflowLogin::toConnection), localDirectory(workspace));
     }
 
+    /** Whether this is an MLflow server, rather than the embedded local registry. */
+    public boolean isServer() {
+        return login != null;
+    }
+
     /**
      * Opens the MLflow server, where no workspace is at hand (on the controller, for a training on Kubernetes).
      *

@@ -62,11 +62,11 @@ final class ModelTraining {
      * @param id      the call's folder in the build directory ({@link BuildReports#newId()})
      * @param call    what the build adds to the parameters
      * @param cloud   the Kubernetes cloud
-     * @param request the engine's request, reports into the build directory
-     * @param server  the MLflow server, or {@code null}
+     * @param request  the engine's request, reports into the build directory
+     * @param registry the registry the step names (a run is made only in an MLflow server)
      */
     record Launch(String id, TrainingCall call, KubernetesCloud cloud, TrainingRequest request,
-            @CheckForNull RegistryTarget server) {
+            RegistryTarget registry) {
     }
 
     /**
@@ -78,12 +78,16 @@ final class ModelTraining {
      */
     Launch prepareKubernetes(final TrainingParameters parameters) throws IOException {
         var cloud = new KubernetesClouds(services.jenkins()).cloud(parameters.cloud());
-        var server = services.server(parameters.server(), run, env);
-        var keys = TrainingSecrets.keys(TrainingSecrets.lookUp(parameters, run, server));
+        var registry = services.registry(parameters, run, env);
+        var keys = TrainingSecrets.keys(TrainingSecrets.lookUp(parameters, run, registry));
         var id = new BuildReports(run.getRootDir(), TrainingAction.KIND).newId();
         var call = call(parameters, id, keys);
         var spec = parameters.toSpec(call);
-        return new Launch(id, call, cloud, request(spec, call.build(), id), server);
+        if (!registry.isServer() && spec.experiment() != null) {
+            listener.getLogger().println(TrainModelStep.FUNCTION + ": no MLflow server given, so the training on "
+                    + "Kubernetes logs into no run (a pod cannot reach the embedded local registry)");
+        }
+        return new Launch(id, call, cloud, request(spec, call.build(), id), registry);
     }
 
     /**
@@ -93,7 +97,7 @@ final class ModelTraining {
      */
     TrainingRunner kubernetesRunner(final KubernetesCloud cloud, final TrainingParameters parameters) {
         return services.kubernetes(cloud, () -> TrainingSecrets.lookUp(parameters, run,
-                services.server(parameters.server(), run, env)));
+                services.registry(parameters, run, env)));
     }
 
     /** The engine's request of a training on Kubernetes: its reports go into the call's build folder. */
@@ -114,7 +118,7 @@ final class ModelTraining {
         try {
             var launch = prepareKubernetes(parameters);
             var loop = new TrainingLoop(kubernetesRunner(launch.cloud(), parameters), listener.getLogger()::println);
-            var report = TrainModel.run(launch.request(), services.registry(launch.server()), loop);
+            var report = TrainModel.run(launch.request(), services.server(launch.registry()), loop);
             return recordKubernetes(launch.id(), report, parameters.reportDir(), workspace);
         } catch (InputException | MlflowException | RunnerUnavailableException e) {
             throw new AbortException(TrainModelStep.FUNCTION + ": " + e.getMessage());
@@ -138,11 +142,11 @@ final class ModelTraining {
         TrainOnAgent training;
         String id;
         try {
-            var server = services.server(parameters.server(), run, env);
-            var secrets = TrainingSecrets.lookUp(parameters, run, server);
+            var registry = services.registry(parameters, run, env);
+            var secrets = TrainingSecrets.lookUp(parameters, run, registry);
             id = new BuildReports(run.getRootDir(), TrainingAction.KIND).newId();
             var call = call(parameters, id, TrainingSecrets.keys(secrets));
-            training = new TrainOnAgent(parameters.toSpec(call), call.build(), parameters.reportDir(), server,
+            training = new TrainOnAgent(parameters.toSpec(call), call.build(), parameters.reportDir(), registry,
                     secrets, env, listener);
         } catch (InputException e) {
             throw new AbortException(TrainModelStep.FUNCTION + ": " + e.getMessage());

@@ -156,7 +156,7 @@ final class TrainModelExecution extends StepExecution {
                     fail(stopCause != null ? stopCause : new AbortException(FUNCTION + ": " + stopReason));
                     return;
                 }
-                var tracking = TrainModel.track(launch.request(), services().registry(launch.server()));
+                var tracking = TrainModel.track(launch.request(), services().server(launch.registry()));
                 var runner = training.kubernetesRunner(launch.cloud(), parameters);
                 startedAt = services().clock().instant();
                 state = TrainingState.start(runner, launch.request().spec(), tracking, log::println, startedAt);
@@ -190,13 +190,13 @@ final class TrainModelExecution extends StepExecution {
                         : before.advance(runner, log::println, services().clock().instant());
             }
             if (state.isFinished()) {
-                finish();
+                finishOrFail();
                 return;
             }
             save(!before.current().name().equals(state.current().name()));
             schedule(this::poll, POLL_INTERVAL);
         } catch (InputException | MlflowException e) {
-            // a retry the cluster refused, or a report that cannot be written
+            // a retry the cluster refused: the engine says why in one line
             fail(new AbortException(FUNCTION + ": " + e.getMessage()));
         } catch (IOException | InterruptedException e) {
             LOGGER.log(Level.WARNING, "trainModel " + id + " could not reach its build; polling again", e);
@@ -239,6 +239,18 @@ final class TrainModelExecution extends StepExecution {
         }
     }
 
+    /** Finishes the training; what cannot be recorded fails the step rather than being tried again forever. */
+    private void finishOrFail() {
+        try {
+            finish();
+        } catch (IOException | InterruptedException | InputException | MlflowException e) {
+            fail(new AbortException(FUNCTION + ": the training ended, but it could not be recorded: "
+                    + e.getMessage()));
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
     /** Writes the report and the build's records, then completes the step (on the timer). */
     private void finish() throws IOException, InterruptedException {
         var context = getContext();
@@ -264,9 +276,8 @@ final class TrainModelExecution extends StepExecution {
     @CheckForNull
     private io.mlops.registry.ModelRegistry registry(final PrintStream log) throws IOException, InterruptedException {
         try {
-            var server = services().server(parameters.server(), getContext().get(Run.class),
-                    getContext().get(EnvVars.class));
-            return services().registry(server);
+            return services().server(services().registry(parameters, getContext().get(Run.class),
+                    getContext().get(EnvVars.class)));
         } catch (InputException e) {
             log.println(TrainingState.LOG_PREFIX + "cannot reach MLflow server '" + parameters.server() + "' to end "
                     + "the run: " + e.getMessage());

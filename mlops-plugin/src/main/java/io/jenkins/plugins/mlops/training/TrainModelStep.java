@@ -9,13 +9,13 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.mlops.registry.MlopsConfiguration;
+import io.jenkins.plugins.mlops.registry.RegistryStep;
 import io.jenkins.plugins.mlops.util.FormOptions;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
-import io.jenkins.plugins.mlops.util.MlopsStepDescriptor;
+import io.mlops.training.CommandWords;
 import io.mlops.training.TrainingSpec;
 import io.mlops.util.InputException;
-import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -24,22 +24,26 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
 /**
  * The {@code trainModel} Pipeline step, and the one place where the parameters of training are declared (with its
- * {@code config.jelly} and {@code help-*.html}); the freestyle {@link TrainModelBuilder} holds an instance as its
- * only property, for the reasons given on {@code ValidateDataStep}.
+ * {@code config.jelly} and {@code help-*.html}; {@code server} and {@code localRegistry}, which name the registry the
+ * training's MLflow run is made in, are {@link RegistryStep}'s, shared with {@code registerModel} and
+ * {@code evaluateModel}). The freestyle {@link TrainModelBuilder} holds an instance as its only property, for the
+ * reasons given on {@code ValidateDataStep}.
  *
  * <p>With the {@code kubernetes} runner the step survives a restart of the controller
  * ({@link TrainModelExecution}); with the {@code local} runner it runs the command on the agent and does not
  * ({@link LocalTrainingExecution}).
  */
-public final class TrainModelStep extends Step {
+public final class TrainModelStep extends RegistryStep {
     static final String FUNCTION = "trainModel";
     static final String DISPLAY_NAME = "Train ML model";
 
@@ -64,7 +68,6 @@ public final class TrainModelStep extends Step {
     private String runner;
     private String cloud;
     private String experiment;
-    private String server;
     private boolean gitClone;
     private String gitCredentialsId;
     private String volumeClaim;
@@ -78,10 +81,26 @@ public final class TrainModelStep extends Step {
      */
     @DataBoundConstructor
     public TrainModelStep(final Object command) {
-        this.command = command instanceof String text ? blankToNull(text) : command;
+        this.command = normalized(command);
     }
 
-    /** The command as given: a string or a list. */
+    /**
+     * The command with Groovy's strings ({@code "python ${script}"} is a {@code GString}) made plain strings and a
+     * list made an {@link ArrayList}, which the freestyle job's configuration (XStream) can store. Anything else is
+     * kept, to be refused with a message when the step starts.
+     */
+    private static Object normalized(final Object command) {
+        if (command instanceof CharSequence text) {
+            return blankToNull(text.toString());
+        }
+        if (command instanceof List<?> list) {
+            return list.stream().map(word -> word == null ? null : word.toString())
+                    .collect(Collectors.toCollection(ArrayList::new));
+        }
+        return command;
+    }
+
+    /** The command as given: a string or a list of strings. */
     public Object getCommand() {
         return command;
     }
@@ -293,17 +312,6 @@ public final class TrainModelStep extends Step {
         this.experiment = blankToNull(experiment);
     }
 
-    /** The name of a configured MLflow server that the training logs into; none: no MLflow run. */
-    @CheckForNull
-    public String getServer() {
-        return server;
-    }
-
-    @DataBoundSetter
-    public void setServer(final String server) {
-        this.server = blankToNull(server);
-    }
-
     public boolean isGitClone() {
         return gitClone;
     }
@@ -352,7 +360,8 @@ public final class TrainModelStep extends Step {
     TrainingParameters toParameters() {
         return new TrainingParameters(CommandLine.of(command), image, name, workingDir, env, secretEnv, gpus, gpuType,
                 cpu, cpuLimit, memory, memoryLimit, nodeSelector, tolerations, serviceAccount, namespace, timeout,
-                retries, runner, cloud, experiment, server, gitClone, gitCredentialsId, volumeClaim, reportDir);
+                retries, runner, cloud, experiment, getServer(), getLocalRegistry(), gitClone, gitCredentialsId,
+                volumeClaim, reportDir);
     }
 
     /**
@@ -375,7 +384,8 @@ public final class TrainModelStep extends Step {
 
     /** Registers {@code trainModel} and fills its form fields. */
     @Extension
-    public static final class DescriptorImpl extends MlopsStepDescriptor {
+    @Symbol(FUNCTION)
+    public static final class DescriptorImpl extends RegistryStepDescriptor {
         public DescriptorImpl() {
             this(new JenkinsFacade());
         }
@@ -423,21 +433,6 @@ public final class TrainModelStep extends Step {
         }
 
         /**
-         * Lists the configured MLflow servers after "none".
-         *
-         * @param item the job being configured, or {@code null} in the global snippet generator
-         * @return the servers, or nothing without read permission
-         */
-        @POST
-        public ListBoxModel doFillServerItems(@AncestorInPath @CheckForNull final Item item) {
-            if (!jenkins().hasPermission(Item.READ, item)) {
-                return new ListBoxModel();
-            }
-            return FormOptions.choices("None: the training logs into no MLflow run",
-                    jenkins().getGlobalConfiguration(MlopsConfiguration.class).getServerNames().stream());
-        }
-
-        /**
          * Checks the timeout as the step will read it.
          *
          * @param value the text in the form
@@ -472,9 +467,8 @@ public final class TrainModelStep extends Step {
                 return FormValidation.ok();
             }
             try {
-                List<String> words = CommandLine.split(value == null ? "" : value);
-                return words.isEmpty() ? FormValidation.error("Expected the training command, such as "
-                        + "python train.py --epochs 3") : FormValidation.ok();
+                CommandWords.split(value == null ? "" : value);
+                return FormValidation.ok();
             } catch (InputException e) {
                 return FormValidation.error(e.getMessage());
             }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.training;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
@@ -32,12 +31,12 @@ import java.util.Map;
  * @param spec        what to train
  * @param build       the build and its commit, for the run's tags and the lineage
  * @param reportDir   where the reports go, relative to the workspace
- * @param server      the MLflow server the training logs into, or {@code null}
+ * @param registry    the MLflow server or the local registry its run is made in (when the spec has an experiment)
  * @param secrets     the secret variables' values, by name (in memory only)
  * @param environment the build's environment, which the process starts with
  * @param listener    the build log
  */
-record TrainOnAgent(TrainingSpec spec, BuildInfo build, String reportDir, @CheckForNull RegistryTarget server,
+record TrainOnAgent(TrainingSpec spec, BuildInfo build, String reportDir, RegistryTarget registry,
         Map<String, String> secrets, Map<String, String> environment, TaskListener listener)
         implements ControllerToAgentFileCallable<TrainingSummary> {
     private static final long serialVersionUID = 1L;
@@ -61,9 +60,10 @@ record TrainOnAgent(TrainingSpec spec, BuildInfo build, String reportDir, @Check
             var processEnvironment = new HashMap<>(environment);
             processEnvironment.putAll(secrets);
             var runner = new LocalRunner(root, processEnvironment);
-            var registry = server == null ? null : server.open(root);
+            // the local registry is opened (and its directory made) only for a run
+            var runs = spec.experiment() == null ? null : registry.open(root);
             var log = listener.getLogger();
-            var report = TrainModel.run(new TrainingRequest(spec, null, build, reports), registry,
+            var report = TrainModel.run(new TrainingRequest(spec, null, build, reports), runs,
                     new TrainingLoop(runner, log::println));
             return TrainingSummary.of(report, paths.relativize(reports));
         } catch (InputException | MlflowException e) {
@@ -74,8 +74,7 @@ record TrainOnAgent(TrainingSpec spec, BuildInfo build, String reportDir, @Check
 
     @Override
     public String toString() {
-        return "training " + spec.name() + " in the workspace, logging into "
-                + (server == null ? "no MLflow run" : server.toString()) + ", with " + secrets.size()
-                + " secret variables";
+        return "training " + spec.name() + " in the workspace, with runs in " + registry + ", with "
+                + secrets.size() + " secret variables";
     }
 }

@@ -13,6 +13,8 @@ import io.mlops.util.InputException;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,8 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
         @CheckForNull String memory, @CheckForNull String memoryLimit, @CheckForNull String nodeSelector,
         @CheckForNull String tolerations, @CheckForNull String serviceAccount, @CheckForNull String namespace,
         @CheckForNull String timeout, int retries, @CheckForNull String runner, @CheckForNull String cloud,
-        @CheckForNull String experiment, @CheckForNull String server, boolean gitClone,
+        @CheckForNull String experiment, @CheckForNull String server, @CheckForNull String localRegistry,
+        boolean gitClone,
         @CheckForNull String gitCredentialsId, @CheckForNull String volumeClaim, String reportDir)
         implements Serializable {
     static final String DEFAULT_REPORT_DIR = "mlops-reports/train-model";
@@ -43,7 +46,8 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
     /** Where a volume claim is mounted unless {@code volumeClaim} says {@code CLAIM:/path}. */
     static final String DEFAULT_MOUNT_PATH = "/workspace";
     private static final long serialVersionUID = 1L;
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,7}[dhms])+");
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d{1,7})([dhms])");
     private static final Pattern EFFECT = Pattern.compile("NoSchedule|PreferNoSchedule|NoExecute");
 
     /** Where the training runs. */
@@ -76,6 +80,7 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
         cloud = blankToNull(cloud);
         experiment = blankToNull(experiment);
         server = blankToNull(server);
+        localRegistry = blankToNull(localRegistry);
         gitCredentialsId = blankToNull(gitCredentialsId);
         volumeClaim = blankToNull(volumeClaim);
         var dir = blankToNull(reportDir);
@@ -109,7 +114,8 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
                 x.apply(workingDir), x.apply(env), x.apply(secretEnv), gpus, x.apply(gpuType), x.apply(cpu),
                 x.apply(cpuLimit), x.apply(memory), x.apply(memoryLimit), x.apply(nodeSelector), x.apply(tolerations),
                 x.apply(serviceAccount), x.apply(namespace), x.apply(timeout), retries, x.apply(runner),
-                x.apply(cloud), x.apply(experiment), x.apply(server), gitClone, x.apply(gitCredentialsId),
+                x.apply(cloud), x.apply(experiment), x.apply(server), x.apply(localRegistry), gitClone,
+                x.apply(gitCredentialsId),
                 x.apply(volumeClaim), x.apply(reportDir));
     }
 
@@ -184,7 +190,8 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
     }
 
     /**
-     * Reads the timeout: hours, minutes and seconds such as {@code 6h}, {@code 90m} or {@code 1h30m}, or a plain
+     * Reads the timeout as {@code mlops train --timeout} does: days, hours, minutes and seconds such as {@code 6h},
+     * {@code 90m}, {@code 1h30m} or {@code 2d}, or ISO-8601 ({@code PT6H}); and, as Jenkins' own timeouts, a plain
      * number of minutes.
      *
      * @param text the parameter, or {@code null} for the default ({@link TrainingSpec#DEFAULT_TIMEOUT})
@@ -197,25 +204,37 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
         }
         var compact = value.replace(" ", "").toLowerCase(Locale.ROOT);
         Duration duration;
-        if (compact.matches("\\d{1,7}")) {
-            duration = Duration.ofMinutes(Long.parseLong(compact));
-        } else {
-            var matcher = DURATION.matcher(compact);
-            if (!matcher.matches() || compact.isEmpty() || compact.length() > 24) {
-                throw new InputException("timeout: '" + value + "' is not a duration: expected hours, minutes and "
-                        + "seconds such as 6h, 90m or 1h30m, or a number of minutes");
+        try {
+            if (compact.matches("\\d{1,7}")) {
+                duration = Duration.ofMinutes(Long.parseLong(compact));
+            } else if (compact.startsWith("p")) {
+                duration = Duration.parse(compact.toUpperCase(Locale.ROOT));
+            } else if (DURATION.matcher(compact).matches() && compact.length() <= 24) {
+                duration = Duration.ZERO;
+                var parts = DURATION_PART.matcher(compact);
+                while (parts.find()) {
+                    duration = duration.plus(Long.parseLong(parts.group(1)), unit(parts.group(2)));
+                }
+            } else {
+                throw new DateTimeParseException("not a duration", compact, 0);
             }
-            duration = Duration.ofHours(number(matcher.group(1))).plusMinutes(number(matcher.group(2)))
-                    .plusSeconds(number(matcher.group(3)));
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new InputException("timeout: '" + value + "' is not a duration: expected hours, minutes and "
+                    + "seconds such as 6h, 90m or 1h30m, or a number of minutes");
         }
-        if (duration.isZero()) {
+        if (duration.isZero() || duration.isNegative()) {
             throw new InputException("timeout: must be longer than 0, got '" + value + "'");
         }
         return duration;
     }
 
-    private static long number(@CheckForNull final String digits) {
-        return digits == null ? 0 : Long.parseLong(digits);
+    private static ChronoUnit unit(final String letter) {
+        return switch (letter) {
+            case "d" -> ChronoUnit.DAYS;
+            case "h" -> ChronoUnit.HOURS;
+            case "m" -> ChronoUnit.MINUTES;
+            default -> ChronoUnit.SECONDS;
+        };
     }
 
     /**

@@ -28,17 +28,18 @@ final class TrainingSecrets {
      *
      * @param parameters the step's parameters
      * @param run        the build, whose credentials are used (and tracked)
-     * @param server     the MLflow server the training logs into, or {@code null}
+     * @param registry   the registry the training's run is made in (an MLflow server's credentials are among the
+     *                   values), or {@code null}
      * @return the values by the Secret's keys, in the order of {@link TrainingCall#secretKeys()}
      * @throws InputException when credentials are missing, not usable by this build or of another kind
      */
     static Map<String, String> lookUp(final TrainingParameters parameters, final Run<?, ?> run,
-            @CheckForNull final RegistryTarget server) {
+            @CheckForNull final RegistryTarget registry) {
         var values = new LinkedHashMap<String, String>();
         parameters.secretVariables().forEach((variable, credentialsId) ->
                 values.put(variable, secretText(variable, credentialsId, run)));
-        if (server != null) {
-            server.trainingVariables().forEach((variable, value) -> {
+        if (registry != null) {
+            registry.trainingVariables().forEach((variable, value) -> {
                 if (values.containsKey(variable)) {
                     throw new InputException("secretEnv: " + variable + " is set by the MLflow server's credentials: "
                             + "expected it only once");

@@ -51,19 +51,20 @@ class TrainingServices {
     }
 
     /**
-     * The MLflow server a step names, with its credentials for the build.
+     * The registry a step names: an MLflow server with its credentials for the build, or the embedded local registry.
      *
-     * @return the server, or {@code null} when the step names none
      * @throws io.mlops.util.InputException when no server has that name, or its credentials cannot be used
      */
-    @CheckForNull
-    RegistryTarget server(@CheckForNull final String server, final Run<?, ?> run, final Map<String, String> env) {
-        return server == null ? null : RegistryTarget.of(server, null, run, env, jenkins());
+    RegistryTarget registry(final TrainingParameters parameters, final Run<?, ?> run, final Map<String, String> env) {
+        return RegistryTarget.of(parameters.server(), parameters.localRegistry(), run, env, jenkins());
     }
 
-    /** The registry of an MLflow server, opened where the step runs; none without a server. */
+    /**
+     * The MLflow server a training on Kubernetes logs into, opened on the controller; none for the local registry,
+     * which a pod cannot reach.
+     */
     @CheckForNull
-    ModelRegistry registry(@CheckForNull final RegistryTarget server) {
-        return server == null ? null : server.openServer();
+    ModelRegistry server(final RegistryTarget registry) {
+        return registry.isServer() ? registry.openServer() : null;
     }
 }

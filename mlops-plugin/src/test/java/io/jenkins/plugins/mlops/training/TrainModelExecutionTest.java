@@ -1,9 +1,15 @@
 package io.jenkins.plugins.mlops.training;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.util.Secret;
+import io.jenkins.plugins.mlops.registry.ConfiguredServers;
+import io.jenkins.plugins.mlops.registry.MlflowServer;
+import io.jenkins.plugins.mlops.registry.MlopsConfiguration;
+import io.mlops.registry.ModelRegistry;
+import io.mlops.registry.RegistryRun;
 import io.mlops.training.TrainingSpec.SecretRef;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -283,6 +290,54 @@ class TrainModelExecutionTest {
         assertThat(fixture.log()).doesNotContain("hf_s3cr3t");
         assertThat(Files.readString(buildDir.resolve("mlops/training-1/report.json"))).doesNotContain("hf_s3cr3t")
                 .contains("churn-42-env:HF_TOKEN");
+    }
+
+    @Test
+    void shouldTrainIntoARunOfTheMlflowServerAndEndItWithTheLineage() throws Exception {
+        var server = new MlflowServer("production", "https://mlflow.example.com");
+        server.setCredentialsId("mlflow-token");
+        when(fixture.jenkins().getGlobalConfiguration(MlopsConfiguration.class)).thenReturn(ConfiguredServers.of(server));
+        var mlflow = mock(ModelRegistry.class);
+        when(mlflow.runFor(eq("churn"), eq("churn-42"), any())).thenReturn(new RegistryRun("r1", "7", "artifacts"));
+        when(mlflow.trackingUri()).thenReturn(Optional.of("https://mlflow.example.com"));
+        when(mlflow.links("7", "r1", null, null)).thenReturn(new ModelRegistry.Links(
+                "https://mlflow.example.com/#/experiments/7", "https://mlflow.example.com/#/experiments/7/runs/r1",
+                null));
+        fixture.mlflow = mlflow;
+        var step = gpuStep();
+        step.setServer("production");
+        var token = mock(StringCredentials.class);
+        var secret = mock(Secret.class);
+        when(secret.getPlainText()).thenReturn("mlflow-s3cr3t");
+        when(token.getSecret()).thenReturn(secret);
+        try (var provider = mockStatic(CredentialsProvider.class);
+                var domains = mockStatic(URIRequirementBuilder.class)) {
+            var requirements = mock(URIRequirementBuilder.class);
+            domains.when(() -> URIRequirementBuilder.fromUri(any())).thenReturn(requirements);
+            provider.when(() -> CredentialsProvider.findCredentialById(eq("mlflow-token"), any(), any(),
+                    any(List.class))).thenReturn(token);
+            submitted(step);
+            fixture.runner.exit(0);
+            fixture.timer().runPending();
+
+            assertThat(fixture.secretSuppliers).as("the cloud's runner, taken again for every poll").hasSize(2)
+                    .allSatisfy(values -> assertThat(values.get())
+                            .containsExactly(entry("MLFLOW_TRACKING_TOKEN", "mlflow-s3cr3t")));
+        }
+
+        assertThat(fixture.runner.started).singleElement().satisfies(spec -> {
+            assertThat(spec.experiment()).as("the job's name").isEqualTo("churn");
+            assertThat(spec.secretEnv()).containsExactly(entry("MLFLOW_TRACKING_TOKEN",
+                    new SecretRef("churn-42-env", "MLFLOW_TRACKING_TOKEN")));
+        });
+        verify(mlflow).tagRun(eq("r1"), any());
+        verify(mlflow).endRun("r1", true);
+        var result = ArgumentCaptor.forClass(Object.class);
+        verify(fixture.context()).onSuccess(result.capture());
+        assertThat(result.getValue()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("runId", "r1");
+        assertThat(fixture.log()).contains("trainModel: MLflow run: https://mlflow.example.com/#/experiments/7/runs/r1")
+                .doesNotContain("mlflow-s3cr3t");
     }
 
     /** A training on 2 A100s in the cloud, as a Jenkinsfile would ask for it. */

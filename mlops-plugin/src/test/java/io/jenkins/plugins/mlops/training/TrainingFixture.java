@@ -56,6 +56,8 @@ final class TrainingFixture {
     private final Path buildDir;
     final List<Supplier<Map<String, String>>> secretSuppliers = new ArrayList<>();
     FakeRunner runner = new FakeRunner(clock);
+    /** The MLflow server's registry, when a test configures a server. */
+    ModelRegistry mlflow;
     /** Whether the cloud gives no client (its API server or credentials store is down). */
     boolean cloudDown;
 
@@ -110,20 +112,10 @@ final class TrainingFixture {
             }
 
             @Override
-            RegistryTarget server(final String server, final Run<?, ?> build, final Map<String, String> variables) {
-                return server == null ? null : TrainingFixture.this.server(server);
-            }
-
-            @Override
-            ModelRegistry registry(final RegistryTarget server) {
-                return null;
+            ModelRegistry server(final RegistryTarget registry) {
+                return registry.isServer() ? mlflow : null;
             }
         };
-    }
-
-    /** A configured MLflow server; none here unless a test overrides it. */
-    RegistryTarget server(final String name) {
-        throw new AssertionError("no MLflow server '" + name + "' in this test");
     }
 
     /** A fresh cluster client after a restart: the same cluster, the same log, no memory of earlier polls. */

@@ -178,13 +178,14 @@ class TrainingParametersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"6h, PT6H", "90m, PT1H30M", "1h30m, PT1H30M", "45s, PT45S", "120, PT2H", "2H 15M, PT2H15M"})
+    @CsvSource({"6h, PT6H", "90m, PT1H30M", "1h30m, PT1H30M", "45s, PT45S", "120, PT2H", "2H 15M, PT2H15M",
+            "1d, PT24H", "PT6H, PT6H"})
     void shouldReadTimeouts(final String text, final Duration expected) {
         assertThat(TrainingParameters.timeoutOf(text)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"soon", "6 hours", "0", "0m", "1d", "-5m"})
+    @ValueSource(strings = {"soon", "6 hours", "0", "0m", "1w", "-5m", "PT-1H", "P"})
     void shouldRejectTimeoutsThatAreNoDuration(final String text) {
         assertThatThrownBy(() -> TrainingParameters.timeoutOf(text)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith("timeout: ");
