@@ -29,6 +29,9 @@ import java.util.Map;
  * carries no credentials by construction.
  */
 public final class TrainingReportWriter {
+    private static final List<String> ATTEMPT_COLUMNS = List.of("Attempt", "Phase", "Node", "Started", "Wall time",
+            "Explanation");
+
     private TrainingReportWriter() {
     }
 
@@ -187,12 +190,8 @@ public final class TrainingReportWriter {
             document.bullets(links.entrySet().stream().map(link -> Markdown.text(link.getKey() + ": "
                     + link.getValue())).toList());
         }
-        var attempts = new MarkdownTable("Attempt", "Phase", "Node", "Started", "Wall time", "Explanation");
-        for (var attempt : report.attempts()) {
-            attempts.row(attempt.job(), attempt.phase().name(), attempt.node() == null ? "none" : attempt.node(),
-                    DisplayValues.time(attempt.startedAt()), DisplayValues.duration(attempt.wallTime().toMillis()),
-                    attempt.explanation());
-        }
+        var attempts = new MarkdownTable(ATTEMPT_COLUMNS);
+        report.attempts().forEach(attempt -> attempts.row(attemptRow(attempt)));
         return document.heading(2, "Attempts").table(attempts).render();
     }
 
@@ -205,17 +204,18 @@ public final class TrainingReportWriter {
                     .text(title))));
             page.section("links", "Links", list.toHtml());
         }
-        var attempts = new HtmlTable("attempts", List.of("Attempt", "Phase", "Node", "Started", "Wall time",
-                "Explanation"));
-        for (var attempt : report.attempts()) {
-            attempts.row(attempt.job(), attempt.phase().name(), attempt.node() == null ? "none" : attempt.node(),
-                    DisplayValues.time(attempt.startedAt()), DisplayValues.duration(attempt.wallTime().toMillis()),
-                    attempt.explanation());
-        }
+        var attempts = new HtmlTable("attempts", ATTEMPT_COLUMNS);
+        report.attempts().forEach(attempt -> attempts.row(attemptRow(attempt)));
         page.section("attempts", "Attempts", attempts.toHtml());
         var spec = new HtmlTable("spec", List.of("Setting", "Value"));
         specFields(report.spec()).forEach((name, value) -> spec.row(name, value == null ? "" : String.valueOf(value)));
         return page.section("spec", "Job spec", spec.rowCount() == 0 ? Html.text("none") : spec.toHtml()).render();
+    }
+
+    private static Object[] attemptRow(final TrainingOutcome attempt) {
+        return new Object[] {attempt.job(), attempt.phase().name(), attempt.node() == null ? "none" : attempt.node(),
+                DisplayValues.time(attempt.startedAt()), DisplayValues.duration(attempt.wallTime().toMillis()),
+                attempt.explanation()};
     }
 
     /** The links that are http(s) URLs, titled. */
