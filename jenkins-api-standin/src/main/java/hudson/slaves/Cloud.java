@@ -18,9 +18,4 @@ public abstract class Cloud extends Actionable implements ExtensionPoint, Descri
         // stand-in: the real constructor rejects an empty name
         this.name = name;
     }
-
-    /** The name, unless a subclass shows another. */
-    public String getDisplayName() {
-        throw new UnsupportedOperationException("stand-in");
-    }
 }

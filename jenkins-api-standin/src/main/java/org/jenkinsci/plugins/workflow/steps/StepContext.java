@@ -25,9 +25,6 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
     @Override
     public abstract void onSuccess(@CheckForNull Object result);
 
-    /** Whether {@link #get} can answer yet (false while the Pipeline is still being loaded after a restart). */
-    public abstract boolean isReady();
-
     /** Asks for the execution's state (its non-transient fields) to be written to disk now. */
     public abstract ListenableFuture<Void> saveState();
 
