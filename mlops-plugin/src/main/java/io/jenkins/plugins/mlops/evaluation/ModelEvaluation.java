@@ -55,10 +55,7 @@ final class ModelEvaluation {
         var summary = workspace.act(new EvaluateOnAgent(parameters, registry));
         var reports = new BuildReports(run.getRootDir(), EvaluationAction.KIND);
         var id = reports.newId();
-        if (!reports.copyFrom(workspace, summary.reportDir(), id)) {
-            log.println("evaluateModel: no " + BuildReports.REPORT_JSON + " in " + summary.reportDir()
-                    + ", so the build page shows the summary only");
-        }
+        reports.copyFrom(workspace, summary.reportDir(), id, log, EvaluateModelStep.FUNCTION);
         var action = new EvaluationAction(id, parameters.predictions(), summary, run);
         run.addAction(action);
         LineageAction.record(run, env, summary.lineage());

@@ -51,10 +51,7 @@ final class ModelRegistration {
         var summary = workspace.act(new RegisterOnAgent(parameters, RegistrationContext.of(run, env), registry));
         var reports = new BuildReports(run.getRootDir(), RegistrationAction.KIND);
         var id = reports.newId();
-        if (!reports.copyFrom(workspace, summary.reportDir(), id)) {
-            log.println("registerModel: no " + BuildReports.REPORT_JSON + " in " + summary.reportDir()
-                    + ", so the build page shows the summary only");
-        }
+        reports.copyFrom(workspace, summary.reportDir(), id, log, RegisterModelStep.FUNCTION);
         var action = new RegistrationAction(id, summary, run);
         run.addAction(action);
         LineageAction.record(run, env, summary.lineage());

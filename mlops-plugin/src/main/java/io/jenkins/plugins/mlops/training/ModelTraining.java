@@ -139,12 +139,13 @@ final class ModelTraining {
                     + "runs on the Jenkins controller's machine; run it on an agent (and give the built-in node 0 "
                     + "executors)");
         }
+        var reports = new BuildReports(run.getRootDir(), TrainingAction.KIND);
         TrainOnAgent training;
         String id;
         try {
             var registry = services.registry(parameters, run, env);
             var secrets = TrainingSecrets.lookUp(parameters, run, registry);
-            id = new BuildReports(run.getRootDir(), TrainingAction.KIND).newId();
+            id = reports.newId();
             var call = call(parameters, id, TrainingSecrets.keys(secrets));
             training = new TrainOnAgent(parameters.toSpec(call), call.build(), parameters.reportDir(), registry,
                     secrets, env, listener);
@@ -152,10 +153,7 @@ final class ModelTraining {
             throw new AbortException(TrainModelStep.FUNCTION + ": " + e.getMessage());
         }
         var summary = workspace.act(training);
-        if (!new BuildReports(run.getRootDir(), TrainingAction.KIND).copyFrom(workspace, summary.reportDir(), id)) {
-            log.println(TrainModelStep.FUNCTION + ": no " + BuildReports.REPORT_JSON + " in " + summary.reportDir()
-                    + ", so the build page shows the summary only");
-        }
+        reports.copyFrom(workspace, summary.reportDir(), id, log, TrainModelStep.FUNCTION);
         record(id, summary);
         return summary;
     }

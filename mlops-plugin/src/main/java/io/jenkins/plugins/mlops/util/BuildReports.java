@@ -5,6 +5,7 @@ import io.mlops.report.ReportJson;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,25 +63,28 @@ public final class BuildReports {
     }
 
     /**
-     * Copies the report.json that the engine wrote into the workspace to the folder of a call.
+     * Copies the report.json that the engine wrote into the workspace to the folder of a call. Without one, the build
+     * page can show only the summary, and the log says so.
      *
      * @param workspace the workspace
      * @param reportDir the report directory, relative to the workspace
      * @param id        the id from {@link #newId()}
-     * @return whether there was a report.json to copy
+     * @param log       the build log
+     * @param function  the step's Pipeline function name, which starts the log line
      * @throws IOException          when the agent or the build directory cannot be reached
      * @throws InterruptedException when the build is aborted
      */
-    public boolean copyFrom(final FilePath workspace, final String reportDir, final String id)
-            throws IOException, InterruptedException {
+    public void copyFrom(final FilePath workspace, final String reportDir, final String id, final PrintStream log,
+            final String function) throws IOException, InterruptedException {
         var reportJson = workspace.child(reportDir + "/" + REPORT_JSON);
         if (!reportJson.exists()) {
-            return false;
+            log.println(function + ": no " + REPORT_JSON + " in " + reportDir
+                    + ", so the build page shows the summary only");
+            return;
         }
         try (var out = Files.newOutputStream(reportFile(id))) {
             reportJson.copyTo(out);
         }
-        return true;
     }
 
     /**

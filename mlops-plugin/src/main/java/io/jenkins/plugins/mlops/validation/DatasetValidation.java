@@ -57,10 +57,7 @@ final class DatasetValidation {
             throws IOException, InterruptedException {
         var reports = new BuildReports(run.getRootDir(), ValidationAction.KIND);
         var id = reports.newId();
-        if (!reports.copyFrom(workspace, summary.reportDir(), id)) {
-            listener.getLogger().println("validateData: no " + BuildReports.REPORT_JSON + " in " + summary.reportDir()
-                    + ", so the build page shows the summary only");
-        }
+        reports.copyFrom(workspace, summary.reportDir(), id, listener.getLogger(), ValidateDataStep.FUNCTION);
         var action = new ValidationAction(id, dataset, summary, run);
         run.addAction(action);
         return action;
