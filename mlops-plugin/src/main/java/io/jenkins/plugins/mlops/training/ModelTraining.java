@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.lineage.LineageAction;
 import io.jenkins.plugins.mlops.registry.RegistryTarget;
 import io.jenkins.plugins.mlops.util.BuildReports;
+import io.jenkins.plugins.mlops.util.ControllerWarning;
 import io.jenkins.plugins.mlops.util.WebLink;
 import io.mlops.mlflow.MlflowException;
 import io.mlops.registry.BuildInfo;
@@ -134,11 +135,8 @@ final class ModelTraining {
             throws IOException, InterruptedException {
         var log = listener.getLogger();
         log.println(TrainModelStep.FUNCTION + ": training " + parameters.describe());
-        if (!workspace.isRemote()) {
-            log.println(TrainModelStep.FUNCTION + ": warning: this workspace is on the built-in node, so the training "
-                    + "runs on the Jenkins controller's machine; run it on an agent (and give the built-in node 0 "
-                    + "executors)");
-        }
+        ControllerWarning.warnIfBuiltIn(workspace, log, TrainModelStep.FUNCTION, "the training runs on the Jenkins "
+                + "controller's machine; run it on an agent");
         var reports = new BuildReports(run.getRootDir(), TrainingAction.KIND);
         TrainOnAgent training;
         String id;
