@@ -87,12 +87,16 @@ public final class LineageAction implements RunAction2 {
                 Map.of());
     }
 
+    /**
+     * Appends the events. The commit is compared with the lineage this action holds, which is the file's: only this
+     * action writes it, one append at a time.
+     */
     synchronized void append(@CheckForNull final LineageEvent checkout, final LineageEvent event)
             throws IOException {
         var file = file();
         if (checkout != null && !checkout.fact(LineageEvent.GIT_COMMIT)
-                .equals(LineageFile.read(file).latest(LineageEvent.GIT_COMMIT).orElse(null))) {
-            LineageFile.append(file, checkout);
+                .equals(getLineage().latest(LineageEvent.GIT_COMMIT).orElse(null))) {
+            lineage = LineageFile.append(file, checkout);
         }
         lineage = LineageFile.append(file, event);
     }
@@ -127,7 +131,8 @@ public final class LineageAction implements RunAction2 {
     }
 
     /**
-     * Returns the events, reading lineage.json on first use.
+     * Returns the events, reading lineage.json on first use; an unreadable file is read (and logged) once, not on
+     * every page that shows the lineage.
      *
      * @return the lineage, empty when the file is missing or unreadable
      */
@@ -137,7 +142,7 @@ public final class LineageAction implements RunAction2 {
                 lineage = LineageFile.read(file());
             } catch (InputException e) {
                 LOGGER.log(Level.WARNING, "No lineage shown for {0}: {1}", new Object[] {run, e.getMessage()});
-                return Lineage.EMPTY;
+                lineage = Lineage.EMPTY;
             }
         }
         return lineage;
