@@ -48,7 +48,8 @@ final class ModelRegistration {
         var log = listener.getLogger();
         log.println("registerModel: registering " + parameters.describe());
         var registry = registry(parameters);
-        var summary = workspace.act(new RegisterOnAgent(parameters, RegistrationContext.of(run, env), registry));
+        var context = RegistrationContext.of(run, env, parameters.evaluation());
+        var summary = workspace.act(new RegisterOnAgent(parameters, context, registry));
         var reports = new BuildReports(run.getRootDir(), RegistrationAction.KIND);
         var id = reports.newId();
         reports.copyFrom(workspace, summary.reportDir(), id, log, RegisterModelStep.FUNCTION);

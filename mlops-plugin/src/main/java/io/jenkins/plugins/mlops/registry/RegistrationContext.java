@@ -25,11 +25,14 @@ record RegistrationContext(BuildInfo build, Lineage lineage, @CheckForNull Evalu
     /**
      * Gathers the context of a build.
      *
-     * @param run the build
-     * @param env its environment
+     * @param run        the build
+     * @param env        its environment
+     * @param evaluation the evaluation report the step names, or {@code null}: only then is the build's latest one
+     *                   looked up (and its copy in the build directory hashed)
      */
-    static RegistrationContext of(final Run<?, ?> run, final Map<String, String> env) {
+    static RegistrationContext of(final Run<?, ?> run, final Map<String, String> env,
+            @CheckForNull final String evaluation) {
         return new RegistrationContext(BuildInfo.fromEnvironment(env), LineageAction.lineageOf(run),
-                EvaluationReference.latest(run));
+                evaluation == null ? EvaluationReference.latest(run) : null);
     }
 }

@@ -89,6 +89,21 @@ class ModelRegistrationTest {
     }
 
     @Test
+    void shouldNotLookAtTheBuildsEvaluationWhenTheStepNamesOne(@TempDir final Path buildDir) throws Exception {
+        var fixture = new RegistrationFixture(buildDir, RegistrationFixture.summary(true));
+        var evaluation = mock(EvaluationAction.class);
+        fixture.actions().add(evaluation);
+        var callable = ArgumentCaptor.forClass(RegisterOnAgent.class);
+
+        fixture.registration().register(new RegistrationParameters("churn", "model", null, null, null, null, null,
+                null, "eval/other/report.json", null, null, null));
+
+        verify(fixture.workspace()).act(callable.capture());
+        assertThat(callable.getValue().context().evaluation()).isNull();
+        verify(evaluation, never()).storedReportFile();
+    }
+
+    @Test
     void shouldLogInToTheNamedServerOnTheController(@TempDir final Path buildDir) throws Exception {
         var fixture = new RegistrationFixture(buildDir, RegistrationFixture.summary(true));
         fixture.configuration().setServers(List.of(new MlflowServer("production", "https://mlflow.example.com")));
