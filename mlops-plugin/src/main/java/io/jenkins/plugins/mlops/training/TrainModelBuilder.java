@@ -53,14 +53,15 @@ public final class TrainModelBuilder extends Builder implements SimpleBuildStep 
             @NonNull final Launcher launcher, @NonNull final TaskListener listener)
             throws InterruptedException, IOException {
         TrainingParameters parameters;
+        TrainingParameters.Runner runner;
         try {
             parameters = step.toParameters().expand(env::expand);
-            parameters.runnerKind();
+            runner = parameters.runnerKind();
         } catch (InputException e) {
             throw new AbortException(TrainModelStep.FUNCTION + ": " + e.getMessage());
         }
         var training = new ModelTraining(run, env, listener, services == null ? new TrainingServices() : services);
-        var summary = parameters.runnerKind() == TrainingParameters.Runner.LOCAL
+        var summary = runner == TrainingParameters.Runner.LOCAL
                 ? training.trainLocally(parameters, workspace)
                 : training.trainOnKubernetes(parameters, workspace);
         TrainingGate.apply(summary, new RunResultHandler(run), listener.getLogger());
