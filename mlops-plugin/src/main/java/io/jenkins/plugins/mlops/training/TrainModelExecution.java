@@ -22,8 +22,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,7 +58,7 @@ final class TrainModelExecution extends StepExecution {
     private volatile boolean done;
     private String unreachable;
 
-    private transient volatile ScheduledFuture<?> task;
+    private transient volatile Future<?> task;
     private transient volatile Throwable stopCause;
     private transient volatile TrainingServices services;
     private transient Instant savedAt;
@@ -314,7 +313,7 @@ final class TrainModelExecution extends StepExecution {
             if (previous != null) {
                 previous.cancel(false);
             }
-            task = services().timer().schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS);
+            task = services().schedule(work, delay);
         }
     }
 

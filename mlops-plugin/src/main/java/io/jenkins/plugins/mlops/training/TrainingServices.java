@@ -12,8 +12,10 @@ import jenkins.util.Timer;
 import org.csanchez.jenkins.plugins.kubernetes.KubernetesCloud;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -27,9 +29,15 @@ class TrainingServices {
         return new JenkinsFacade();
     }
 
-    /** The controller's shared scheduler, for polling without holding a thread. */
-    ScheduledExecutorService timer() {
-        return Timer.get();
+    /**
+     * Runs work on the controller's shared timer, so that polling holds no thread while it waits.
+     *
+     * @param work  what to run
+     * @param delay how long to wait first
+     * @return the scheduled work, to cancel
+     */
+    Future<?> schedule(final Runnable work, final Duration delay) {
+        return Timer.get().schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     Clock clock() {

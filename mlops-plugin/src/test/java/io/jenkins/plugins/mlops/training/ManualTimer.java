@@ -3,19 +3,23 @@ package io.jenkins.plugins.mlops.training;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Delayed;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Jenkins' timer as a test drives it: scheduled work waits until the test runs it, on the test's thread, so an
- * execution's submission and polls happen one at a time and in view.
+ * Jenkins' timer as a test drives it ({@link TrainingServices#schedule}): scheduled work waits until the test runs
+ * it, on the test's thread, so an execution's submission and polls happen one at a time and in view.
  */
-final class ManualTimer extends AbstractExecutorService implements ScheduledExecutorService {
+final class ManualTimer {
     private final List<Task> tasks = new ArrayList<>();
+
+    /** Keeps the work until the test runs it. */
+    Future<?> schedule(final Runnable work, final Duration delay) {
+        var task = new Task(work, delay);
+        tasks.add(task);
+        return task;
+    }
 
     /** Runs the work scheduled so far that has not been cancelled (not what it schedules in turn). */
     void runPending() {
@@ -45,63 +49,13 @@ final class ManualTimer extends AbstractExecutorService implements ScheduledExec
         return tasks.stream().filter(task -> !task.isCancelled()).map(task -> task.delay).toList();
     }
 
-    @Override
-    public ScheduledFuture<?> schedule(final Runnable command, final long delay, final TimeUnit unit) {
-        var task = new Task(command, Duration.ofMillis(unit.toMillis(delay)));
-        tasks.add(task);
-        return task;
-    }
-
-    @Override
-    public <V> ScheduledFuture<V> schedule(final Callable<V> callable, final long delay, final TimeUnit unit) {
-        throw new UnsupportedOperationException("not used by the plugin");
-    }
-
-    @Override
-    public ScheduledFuture<?> scheduleAtFixedRate(final Runnable command, final long initialDelay, final long period,
-            final TimeUnit unit) {
-        throw new UnsupportedOperationException("not used by the plugin");
-    }
-
-    @Override
-    public ScheduledFuture<?> scheduleWithFixedDelay(final Runnable command, final long initialDelay,
-            final long delay, final TimeUnit unit) {
-        throw new UnsupportedOperationException("not used by the plugin");
-    }
-
-    @Override
-    public void execute(final Runnable command) {
-        schedule(command, 0, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void shutdown() {
+    /** Forgets the work waiting, as a controller restart does. */
+    void clear() {
         tasks.clear();
     }
 
-    @Override
-    public List<Runnable> shutdownNow() {
-        tasks.clear();
-        return List.of();
-    }
-
-    @Override
-    public boolean isShutdown() {
-        return false;
-    }
-
-    @Override
-    public boolean isTerminated() {
-        return false;
-    }
-
-    @Override
-    public boolean awaitTermination(final long timeout, final TimeUnit unit) {
-        return true;
-    }
-
-    /** One piece of scheduled work. */
-    private static final class Task implements ScheduledFuture<Object> {
+    /** One piece of scheduled work; it runs on the test's thread, so it is done by the time anyone asks. */
+    private static final class Task implements Future<Object> {
         private final Runnable work;
         private final Duration delay;
         private boolean cancelled;
@@ -110,16 +64,6 @@ final class ManualTimer extends AbstractExecutorService implements ScheduledExec
         Task(final Runnable work, final Duration delay) {
             this.work = work;
             this.delay = delay;
-        }
-
-        @Override
-        public long getDelay(final TimeUnit unit) {
-            return unit.convert(delay.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public int compareTo(final Delayed other) {
-            return Long.compare(getDelay(TimeUnit.MILLISECONDS), other.getDelay(TimeUnit.MILLISECONDS));
         }
 
         @Override
@@ -143,12 +87,15 @@ final class ManualTimer extends AbstractExecutorService implements ScheduledExec
 
         @Override
         public Object get() {
+            if (cancelled) {
+                throw new CancellationException("cancelled before it ran");
+            }
             return null;
         }
 
         @Override
         public Object get(final long timeout, final TimeUnit unit) {
-            return null;
+            return get();
         }
     }
 }

@@ -25,7 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import static org.mockito.ArgumentMatchers.any;
@@ -91,8 +91,8 @@ final class TrainingFixture {
             }
 
             @Override
-            ScheduledExecutorService timer() {
-                return timer;
+            Future<?> schedule(final Runnable work, final Duration delay) {
+                return timer.schedule(work, delay);
             }
 
             @Override
@@ -123,7 +123,7 @@ final class TrainingFixture {
         var log = runner.log;
         runner = new FakeRunner(clock);
         runner.log.addAll(log);
-        timer.shutdown();
+        timer.clear();
     }
 
     /** Moves the clock on. */
