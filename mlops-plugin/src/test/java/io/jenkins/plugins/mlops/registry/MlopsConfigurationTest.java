@@ -61,7 +61,7 @@ class MlopsConfigurationTest {
 
         verify(configuration).save();
         assertThat(configuration.getServers()).extracting(MlflowServer::getName).containsExactly("production");
-        assertThatThrownBy(() -> configuration.getServers().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(configuration.getServers()).isUnmodifiable();
         configuration.setServers(null);
         assertThat(configuration.getServers()).isEmpty();
     }
