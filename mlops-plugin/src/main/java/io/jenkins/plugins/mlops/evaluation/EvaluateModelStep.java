@@ -21,6 +21,7 @@ import org.kohsuke.stapler.verb.POST;
 
 import java.util.Arrays;
 
+import static io.jenkins.plugins.mlops.util.ParameterText.blankToDefault;
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
 /**
@@ -230,8 +231,7 @@ public final class EvaluateModelStep extends RegistryStep {
 
     @DataBoundSetter
     public void setReportDir(final String reportDir) {
-        var dir = blankToNull(reportDir);
-        this.reportDir = dir == null ? EvaluationParameters.DEFAULT_REPORT_DIR : dir;
+        this.reportDir = blankToDefault(reportDir, EvaluationParameters.DEFAULT_REPORT_DIR);
     }
 
     public boolean isUnstableOnFailure() {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import static io.jenkins.plugins.mlops.util.ParameterText.blankToDefault;
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
 /**
@@ -68,8 +69,7 @@ record EvaluationParameters(@CheckForNull String predictions, @CheckForNull Stri
         slices = blankToNull(slices);
         sensitive = blankToNull(sensitive);
         columns = columns == null ? new Columns(null, null, null, null) : columns;
-        var dir = blankToNull(reportDir);
-        reportDir = dir == null ? DEFAULT_REPORT_DIR : dir;
+        reportDir = blankToDefault(reportDir, DEFAULT_REPORT_DIR);
     }
 
     /**

@@ -9,6 +9,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
+import static io.jenkins.plugins.mlops.util.ParameterText.blankToDefault;
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
 /**
@@ -133,8 +134,7 @@ public final class RegisterModelStep extends RegistryStep {
 
     @DataBoundSetter
     public void setReportDir(final String reportDir) {
-        var dir = blankToNull(reportDir);
-        this.reportDir = dir == null ? RegistrationParameters.DEFAULT_REPORT_DIR : dir;
+        this.reportDir = blankToDefault(reportDir, RegistrationParameters.DEFAULT_REPORT_DIR);
     }
 
     /** The parameters as the serializable value that travels to the agent. */

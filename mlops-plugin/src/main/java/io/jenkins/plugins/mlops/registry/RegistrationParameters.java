@@ -11,6 +11,7 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
+import static io.jenkins.plugins.mlops.util.ParameterText.blankToDefault;
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
 /**
@@ -52,8 +53,7 @@ record RegistrationParameters(@CheckForNull String name, @CheckForNull String mo
         evaluation = blankToNull(evaluation);
         server = blankToNull(server);
         localRegistry = blankToNull(localRegistry);
-        var dir = blankToNull(reportDir);
-        reportDir = dir == null ? DEFAULT_REPORT_DIR : dir;
+        reportDir = blankToDefault(reportDir, DEFAULT_REPORT_DIR);
     }
 
     /**

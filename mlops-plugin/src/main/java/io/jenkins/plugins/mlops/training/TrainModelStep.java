@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.jenkins.plugins.mlops.util.ParameterText.blankToDefault;
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
 /**
@@ -348,8 +349,7 @@ public final class TrainModelStep extends RegistryStep {
 
     @DataBoundSetter
     public void setReportDir(final String reportDir) {
-        var dir = blankToNull(reportDir);
-        this.reportDir = dir == null ? TrainingParameters.DEFAULT_REPORT_DIR : dir;
+        this.reportDir = blankToDefault(reportDir, TrainingParameters.DEFAULT_REPORT_DIR);
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
+import static io.jenkins.plugins.mlops.util.ParameterText.blankToDefault;
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
 /**
@@ -83,8 +84,7 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
         localRegistry = blankToNull(localRegistry);
         gitCredentialsId = blankToNull(gitCredentialsId);
         volumeClaim = blankToNull(volumeClaim);
-        var dir = blankToNull(reportDir);
-        reportDir = dir == null ? DEFAULT_REPORT_DIR : dir;
+        reportDir = blankToDefault(reportDir, DEFAULT_REPORT_DIR);
     }
 
     /**

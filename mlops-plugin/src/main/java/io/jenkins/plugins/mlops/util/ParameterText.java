@@ -19,6 +19,12 @@ public final class ParameterText {
         return trimmed.isEmpty() ? null : trimmed;
     }
 
+    /** Trims a form or script value; blank means {@code fallback}, such as a step's default report directory. */
+    public static String blankToDefault(@CheckForNull final String value, final String fallback) {
+        var trimmed = blankToNull(value);
+        return trimmed == null ? fallback : trimmed;
+    }
+
     /**
      * Expands build variables in values that may be missing.
      *

@@ -94,8 +94,7 @@ public final class ValidateDataStep extends Step {
 
     @DataBoundSetter
     public void setReportDir(final String reportDir) {
-        var dir = ParameterText.blankToNull(reportDir);
-        this.reportDir = dir == null ? ValidationParameters.DEFAULT_REPORT_DIR : dir;
+        this.reportDir = ParameterText.blankToDefault(reportDir, ValidationParameters.DEFAULT_REPORT_DIR);
     }
 
     @CheckForNull

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
+import static io.jenkins.plugins.mlops.util.ParameterText.blankToDefault;
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
 
 /**
@@ -39,8 +40,7 @@ record ValidationParameters(@CheckForNull String data, @CheckForNull String sche
         schema = blankToNull(schema);
         reference = blankToNull(reference);
         format = blankToNull(format);
-        var dir = blankToNull(reportDir);
-        reportDir = dir == null ? DEFAULT_REPORT_DIR : dir;
+        reportDir = blankToDefault(reportDir, DEFAULT_REPORT_DIR);
         driftMethod = blankToNull(driftMethod);
     }
 
