@@ -280,7 +280,7 @@ public final class EvaluateModel {
         static Map<String, Number> read(final Path file) {
             JsonNode root;
             try {
-                root = ReportJson.newMapper().readTree(file.toFile());
+                root = ReportJson.readTree(file);
             }
             catch (IOException e) {
                 throw new InputException(file, "cannot read baseline metrics: " + e.getMessage());

@@ -1,16 +1,10 @@
 package io.mlops.lineage;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.mlops.util.FileLock;
 import io.mlops.util.InputException;
+import io.mlops.util.JsonFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -22,11 +16,6 @@ import java.nio.file.Path;
 public final class LineageFile {
     /** The file name in a report directory or build directory. */
     public static final String NAME = "lineage.json";
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private LineageFile() {
     }
@@ -34,8 +23,7 @@ public final class LineageFile {
     /** Reads a lineage file; a missing file is an empty lineage. */
     public static Lineage read(final Path file) {
         try {
-            var bytes = Files.readAllBytes(file);
-            var document = JSON.readValue(bytes, Document.class);
+            var document = JsonFiles.read(file, Document.class);
             return new Lineage(document.events());
         } catch (NoSuchFileException e) {
             return Lineage.EMPTY;
@@ -57,16 +45,12 @@ public final class LineageFile {
 
     /** Replaces the file atomically with this lineage (the caller holds the lock, or owns the file alone). */
     public static void write(final Path file, final Lineage lineage) throws IOException {
-        FileLock.replace(file, JSON.writeValueAsBytes(new Document(1, lineage.events())));
+        JsonFiles.write(file, new Document(1, lineage.events()));
     }
 
     /** The JSON text of a lineage, as the file holds it. */
     public static String toJson(final Lineage lineage) {
-        try {
-            return JSON.writeValueAsString(new Document(1, lineage.events()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonFiles.text(new Document(1, lineage.events()));
     }
 
     private record Document(int schemaVersion, java.util.List<LineageEvent> events) {

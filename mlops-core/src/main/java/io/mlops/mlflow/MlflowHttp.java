@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.mlops.util.AtomicFiles;
 import io.mlops.util.InputException;
 
 import java.io.IOException;
@@ -18,9 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -112,16 +111,8 @@ final class MlflowHttp {
     /** Downloads with GET into a file, written through a temporary file so a failed download leaves none. */
     void download(final String path, final Path target) {
         var endpoint = "GET " + path;
-        try {
-            var parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            var partial = Files.createTempFile(parent, ".download-", ".part");
-            try (var body = exchange(endpoint, request(path).GET(), false)) {
-                Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+        try (var body = exchange(endpoint, request(path).GET(), false)) {
+            AtomicFiles.copy(body, target);
         } catch (IOException e) {
             throw new MlflowException(endpoint, MlflowException.NO_RESPONSE, "", "downloading to " + target
                     + " failed: " + e, e);

@@ -1,15 +1,9 @@
 package io.mlops.registry;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.mlops.util.FileLock;
 import io.mlops.util.InputException;
+import io.mlops.util.JsonFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -21,16 +15,10 @@ import java.util.TreeMap;
 
 /**
  * The JSON files of the {@link LocalRegistry}: one record per kind of file, read whole and replaced whole
- * ({@link FileLock#replace}), so a reader sees the old file or the new one. A file that is not such JSON is an
+ * ({@link JsonFiles#write}), so a reader sees the old file or the new one. A file that is not such JSON is an
  * {@link InputException} naming it.
  */
 final class LocalDocuments {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
-
     private LocalDocuments() {
     }
 
@@ -130,7 +118,7 @@ final class LocalDocuments {
     static <T extends Document> Optional<T> read(final Path file, final Class<T> type) {
         T document;
         try {
-            document = JSON.readValue(Files.readAllBytes(file), type);
+            document = JsonFiles.read(file, type);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -145,7 +133,7 @@ final class LocalDocuments {
     /** Replaces a file atomically with a document. */
     static void write(final Path file, final Document document) {
         try {
-            FileLock.replace(file, JSON.writeValueAsBytes(document));
+            JsonFiles.write(file, document);
         } catch (IOException e) {
             throw unwritable(file, e);
         }

@@ -4,6 +4,7 @@ import io.mlops.registry.LocalDocuments.Experiment;
 import io.mlops.registry.LocalDocuments.Model;
 import io.mlops.registry.LocalDocuments.Run;
 import io.mlops.registry.LocalDocuments.Version;
+import io.mlops.util.AtomicFiles;
 import io.mlops.util.FileLock;
 import io.mlops.util.InputException;
 
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,7 +117,7 @@ public final class LocalRegistry implements ModelRegistry {
             throw new NoSuchFileException(file.toString(), null, "not a readable file");
         }
         try {
-            copyAtomically(file, target);
+            AtomicFiles.copy(file, target);
         } catch (IOException e) {
             // the model file was readable a moment ago: what failed is writing into the registry
             throw LocalDocuments.unwritable(target, e);
@@ -132,21 +132,7 @@ public final class LocalRegistry implements ModelRegistry {
             throw new InputException("run " + runId + " has no artifact " + artifactPath + " in " + describe()
                     + ": expected a file the run holds");
         }
-        copyAtomically(artifact, target);
-    }
-
-    /** Copies through a temporary sibling of the target, so that nobody sees a half-copied file. */
-    private static void copyAtomically(final Path source, final Path target) throws IOException {
-        var parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        // a short fixed prefix: the target's own name may already be as long as the file system allows
-        var partial = Files.createTempFile(parent, ".mlops-", ".part");
-        try {
-            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFiles.copy(artifact, target);
     }
 
     @Override

@@ -289,7 +289,7 @@ public final class RegisterModel {
             }
             JsonNode root;
             try {
-                root = ReportJson.newMapper().readTree(file.toFile());
+                root = ReportJson.readTree(file);
             }
             catch (IOException e) {
                 throw new InputException(file, "cannot read the evaluation report: " + e.getMessage().lines()

@@ -1,14 +1,12 @@
 package io.mlops.report;
 
+import io.mlops.util.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The four rendered files of a report directory, written so that a reader never sees half a file: each is
@@ -45,21 +43,6 @@ public record ReportFiles(String json, String markdown, String html, String juni
 
     /** Writes a UTF-8 text file via a temporary sibling and a move, so the target is either old or new. */
     public static void writeAtomically(final Path target, final String content) throws IOException {
-        // not Files.createTempFile: its owner-only permissions would survive the move and hide the report
-        var temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-            catch (AtomicMoveNotSupportedException e) {
-                // some network file systems cannot rename atomically; a plain replace is the best they offer
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -207,6 +208,11 @@ public final class ReportJson {
     /** Reads a report.json file into a report type. */
     public static <T> T read(final Path file, final Class<T> type) throws IOException {
         return fromJson(Files.readString(file, StandardCharsets.UTF_8), type);
+    }
+
+    /** Reads a report.json file (or another JSON file of a step, e.g. baseline metrics) as a tree. */
+    public static JsonNode readTree(final Path file) throws IOException {
+        return Mapper.INSTANCE.readTree(file.toFile());
     }
 
     /** The mapper, built on first use: a step that only writes reports never pays for data binding. */

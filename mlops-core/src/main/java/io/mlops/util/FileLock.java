@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,8 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An exclusive lock on a lock file that holds across processes (an OS file lock) and across threads of one
  * process (the OS lock alone throws when a second thread of the same JVM asks, as on a Jenkins agent running
- * parallel steps). Used with try-with-resources; plus {@link #replace}, the atomic file write the locked
- * sections use.
+ * parallel steps). Used with try-with-resources; the locked sections replace their files with {@link AtomicFiles}.
  */
 public final class FileLock implements AutoCloseable {
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
@@ -45,22 +43,6 @@ public final class FileLock implements AutoCloseable {
             }
             threadLock.unlock();
             throw e;
-        }
-    }
-
-    /**
-     * Replaces a file with new bytes atomically: written to a temporary sibling, then moved over it, so a
-     * reader sees the old file or the new one, never half of one.
-     */
-    public static void replace(final Path file, final byte[] bytes) throws IOException {
-        var parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        var partial = Files.createTempFile(parent, "." + file.getFileName(), ".part");
-        try {
-            Files.write(partial, bytes);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
         }
     }
 
