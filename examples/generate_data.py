@@ -5,16 +5,20 @@
   current.csv    1,000 new customers from the same population (validation passes)
   drifted.csv    1,000 new customers after a marketing shift: older, richer, more DE/IN, higher spend
   predictions-candidate.csv   the new churn model's predictions on current.csv (customer_id, churned, its
-                              predicted label and churn probability, plan and country for slices and fairness)
+                              predicted label and churn probability, plan and country for slices and fairness):
+                              train/Train.java on reference.csv with every feature
   predictions-production.csv  the production model's predictions on the same customers, in another order:
-                              a weaker model (its scores carry more noise)
+                              the same trainer on tenure_months alone, a weaker model
 
-Run:  python3 examples/generate_data.py   (rewrites examples/data/*.csv identically)
+Run:  python3 examples/generate_data.py   (rewrites examples/data/*.csv identically; needs a JDK 17 `java` for
+      the two trainings)
 """
 import csv
 import datetime
 import os
 import random
+import subprocess
+import tempfile
 
 COUNTRIES = ["US", "DE", "FR", "IN", "BR"]
 PLANS = ["basic", "pro", "enterprise"]
@@ -62,27 +66,24 @@ def write(name, rows, first_id, drifted, seed):
 
 
 def predictions(customers_file, seed):
-    """The candidate's and the production model's churn probabilities for the customers of a file."""
-    rng = random.Random(seed)
-    with open(os.path.join(HERE, customers_file), newline="") as source:
-        customers = list(csv.DictReader(source))
-    candidate, production = [], []
-    for c in customers:
-        churned = 1 if c["churned"] == "true" else 0
-        # both models see the same signal (tenure, plan); the production model's view of it is noisier
-        signal = 0.6 - 0.012 * int(c["tenure_months"]) + (0.4 if c["plan"] == "basic" else 0.0)
-        for model, noise in ((candidate, 1.0), (production, 1.3)):
-            logit = 0.8 * signal + rng.gauss(0, noise) + (0.7 if churned else -0.7)
-            score = round(1 / (1 + 2.718281828459045 ** -logit), 4)
-            model.append({"customer_id": c["customer_id"], "churned": churned, "predicted": int(score >= 0.5),
-                          "probability": score, "plan": c["plan"], "country": c["country"]})
-    rng.shuffle(production)
-    for name, rows in (("predictions-candidate.csv", candidate), ("predictions-production.csv", production)):
+    """The candidate's and the production model's predictions for the customers of a file, both really trained."""
+    trainer = os.path.join(os.path.dirname(HERE), "train", "Train.java")
+    models = (("predictions-candidate.csv", []), ("predictions-production.csv", ["--features", "tenure_months"]))
+    for name, features in models:
+        with tempfile.TemporaryDirectory() as out:
+            subprocess.run(["java", trainer, "--train", os.path.join(HERE, "reference.csv"),
+                            "--score", os.path.join(HERE, customers_file), "--out", out] + features,
+                           check=True, stdout=subprocess.DEVNULL)
+            with open(os.path.join(out, "predictions.csv"), newline="") as source:
+                lines = source.read().splitlines(keepends=True)
+        if name == "predictions-production.csv":
+            # another order than the customers file: evaluateModel pairs the two models' rows by customer_id
+            body = lines[1:]
+            random.Random(seed).shuffle(body)
+            lines = lines[:1] + body
         path = os.path.join(HERE, name)
-        with open(path, "w", newline="") as out:
-            writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+        with open(path, "w", newline="") as target:
+            target.writelines(lines)
         print("wrote", path)
 
 

@@ -6,6 +6,8 @@
 // writes model/model.json (features, standardisation, coefficients, training metrics) and
 // model/predictions.csv (customer_id, churned, predicted, probability, plan, country) for the scored customers:
 // the candidate's predictions that evaluateModel compares with production. Logs one line per 100 iterations.
+// --features picks the inputs (default: age,income,tenure_months,monthly_spend,plan,country); the demo's production
+// model is the same code trained on tenure_months alone.
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ public final class Train {
     private static final String[] NUMERIC = {"age", "income", "tenure_months", "monthly_spend"};
     private static final String[] PLANS = {"basic", "pro", "enterprise"};
     private static final String[] COUNTRIES = {"US", "DE", "FR", "IN", "BR"};
+    private static final List<String> ALL_FEATURES = List.of("age", "income", "tenure_months", "monthly_spend", "plan",
+            "country");
 
     public static void main(final String[] args) throws IOException {
         var options = options(args);
@@ -27,11 +31,18 @@ public final class Train {
         var out = Files.createDirectories(Path.of(options.getOrDefault("--out", "model")));
         int iterations = Integer.parseInt(options.getOrDefault("--iterations", "600"));
         double rate = Double.parseDouble(options.getOrDefault("--learning-rate", "0.5"));
+        var chosen = List.of(options.getOrDefault("--features", String.join(",", ALL_FEATURES)).split(","));
+        if (chosen.isEmpty() || !ALL_FEATURES.containsAll(chosen)) {
+            System.err.println("--features: expected some of " + String.join(",", ALL_FEATURES) + ", got "
+                    + String.join(",", chosen));
+            System.exit(2);
+        }
+        var inputs = inputs(chosen);
 
         var means = new double[NUMERIC.length];
         var stds = new double[NUMERIC.length];
         standardisation(train, means, stds);
-        var x = train.stream().map(row -> features(row, means, stds)).toArray(double[][]::new);
+        var x = train.stream().map(row -> select(features(row, means, stds), inputs)).toArray(double[][]::new);
         var y = train.stream().mapToDouble(row -> "true".equals(row.get("churned")) ? 1 : 0).toArray();
         var w = new double[x[0].length];
         for (int iteration = 1; iteration <= iterations; iteration++) {
@@ -57,25 +68,58 @@ public final class Train {
         }
         accuracy /= x.length;
         System.out.printf(Locale.ROOT, "training accuracy %.4f on %d customers%n", accuracy, x.length);
-        Files.writeString(out.resolve("model.json"), modelJson(means, stds, w, accuracy, x.length, iterations),
-                StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("model.json"), modelJson(means, stds, inputs, w, accuracy, x.length,
+                iterations), StandardCharsets.UTF_8);
         if (options.containsKey("--score")) {
-            score(read(Path.of(options.get("--score"))), means, stds, w, out.resolve("predictions.csv"));
+            score(read(Path.of(options.get("--score"))), means, stds, inputs, w, out.resolve("predictions.csv"));
         }
         System.out.println("model written to " + out.resolve("model.json"));
     }
 
     private static void score(final List<Map<String, String>> rows, final double[] means, final double[] stds,
-            final double[] w, final Path file) throws IOException {
+            final int[] inputs, final double[] w, final Path file) throws IOException {
         var text = new StringBuilder("customer_id,churned,predicted,probability,plan,country\n");
         for (var row : rows) {
-            double p = sigmoid(dot(w, features(row, means, stds)));
+            double p = sigmoid(dot(w, select(features(row, means, stds), inputs)));
             text.append(row.get("customer_id")).append(',').append("true".equals(row.get("churned")) ? 1 : 0)
                     .append(',').append(p >= 0.5 ? 1 : 0).append(',').append(String.format(Locale.ROOT, "%.4f", p))
                     .append(',').append(row.get("plan")).append(',').append(row.get("country")).append('\n');
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
         System.out.println("scored " + rows.size() + " customers into " + file);
+    }
+
+    /** The positions in {@link #features} of the intercept and of the chosen inputs (a category: all its columns). */
+    private static int[] inputs(final List<String> chosen) {
+        var names = featureNames();
+        var positions = new ArrayList<Integer>(List.of(0));
+        for (int j = 1; j < names.size(); j++) {
+            var input = names.get(j).split("=")[0];
+            if (chosen.contains(input)) {
+                positions.add(j);
+            }
+        }
+        return positions.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double[] select(final double[] all, final int[] inputs) {
+        var chosen = new double[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            chosen[j] = all[inputs[j]];
+        }
+        return chosen;
+    }
+
+    private static List<String> featureNames() {
+        var names = new ArrayList<String>(List.of("intercept"));
+        names.addAll(List.of(NUMERIC));
+        for (var plan : PLANS) {
+            names.add("plan=" + plan);
+        }
+        for (var country : COUNTRIES) {
+            names.add("country=" + country);
+        }
+        return names;
     }
 
     /** Intercept, standardised numbers (a missing income is the mean), one-hot plan and country. */
@@ -115,22 +159,16 @@ public final class Train {
         }
     }
 
-    private static String modelJson(final double[] means, final double[] stds, final double[] w,
+    private static String modelJson(final double[] means, final double[] stds, final int[] inputs, final double[] w,
             final double accuracy, final int rows, final int iterations) {
-        var names = new ArrayList<String>(List.of("intercept"));
-        names.addAll(List.of(NUMERIC));
-        for (var plan : PLANS) {
-            names.add("plan=" + plan);
-        }
-        for (var country : COUNTRIES) {
-            names.add("country=" + country);
-        }
+        var names = featureNames();
         var json = new StringBuilder("{\n  \"model\": \"churn\",\n  \"kind\": \"logistic regression\",\n");
         json.append("  \"trainedOn\": ").append(rows).append(",\n  \"iterations\": ").append(iterations).append(",\n");
         json.append(String.format(Locale.ROOT, "  \"trainingAccuracy\": %.6f,%n", accuracy));
         json.append("  \"coefficients\": {");
         for (int j = 0; j < w.length; j++) {
-            json.append(j == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT, "    \"%s\": %.8f", names.get(j), w[j]));
+            json.append(j == 0 ? "\n" : ",\n")
+                    .append(String.format(Locale.ROOT, "    \"%s\": %.8f", names.get(inputs[j]), w[j]));
         }
         json.append("\n  },\n  \"standardisation\": {");
         for (int j = 0; j < NUMERIC.length; j++) {
@@ -165,7 +203,8 @@ public final class Train {
             options.put(args[i], args[i + 1]);
         }
         if (!options.containsKey("--train")) {
-            System.err.println("usage: java Train.java --train FILE [--score FILE] [--out DIR] [--iterations N]");
+            System.err.println("usage: java Train.java --train FILE [--score FILE] [--out DIR] [--iterations N] "
+                    + "[--learning-rate R] [--features A,B,...]");
             System.exit(2);
         }
         return options;

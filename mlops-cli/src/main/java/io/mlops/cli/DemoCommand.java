@@ -8,12 +8,19 @@ import io.mlops.evaluation.Task;
 import io.mlops.lineage.Lineage;
 import io.mlops.lineage.LineageFile;
 import io.mlops.registry.BuildInfo;
+import io.mlops.registry.ModelRegistry;
 import io.mlops.registry.ModelUri;
 import io.mlops.registry.RegisterModel;
 import io.mlops.registry.Registries;
 import io.mlops.registry.RegistrationRequest;
 import io.mlops.registry.RegistryBaseline;
 import io.mlops.report.Status;
+import io.mlops.training.TrainModel;
+import io.mlops.training.TrainingLoop;
+import io.mlops.training.TrainingReport;
+import io.mlops.training.TrainingRequest;
+import io.mlops.training.TrainingSpec;
+import io.mlops.training.local.LocalRunner;
 import io.mlops.validation.DataValidator;
 import io.mlops.validation.SchemaFile;
 import io.mlops.validation.SchemaInferrer;
@@ -30,9 +37,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * {@code mlops demo}: the whole pipeline on bundled example data with embedded defaults (no server, no
@@ -40,14 +49,18 @@ import java.util.concurrent.Callable;
  */
 @Command(name = DemoCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Run the pipeline on bundled example data (customers of a churn model): infer a schema, "
-                + "validate a clean dataset, catch a drifted one, evaluate a new model against the registered "
-                + "champion, and register it with its lineage in a local registry.",
+                + "validate a clean dataset, catch a drifted one, train a new model (a local process), evaluate it "
+                + "against the registered champion, and register it with its lineage in a local registry.",
                 "Exits 0 when every step behaved as expected."})
 final class DemoCommand implements Callable<Integer> {
     static final String NAME = "demo";
 
-    private static final List<String> FILES = List.of("reference.csv", "current.csv", "drifted.csv",
-            "predictions-candidate.csv", "predictions-production.csv", "gates.yaml");
+    private static final List<String> FILES = List.of("reference.csv", "current.csv", "drifted.csv", "gates.yaml");
+    private static final String TRAINER = "Train.java";
+    private static final String MODELS = "models";
+    private static final String PREDICTIONS = "predictions.csv";
+    private static final String BUILD_ID = "mlops-demo/candidate";
+    private static final String INDENT = "   | ";
 
     @Spec
     private CommandSpec spec;
@@ -90,50 +103,86 @@ final class DemoCommand implements Callable<Integer> {
                 .status() == Status.FAILED;
 
         out.println();
-        out.println("4. register: the production model as churn@champion in the local registry (an earlier "
-                + "build's work; the model files are a simulated stand-in until trainModel trains a real one)");
+        out.println("4. The model in production today, from an earlier build: the same training code on tenure "
+                + "alone, evaluated, registered as churn@champion in the local registry");
         var registry = Registries.open(Optional.empty(), dir.resolve("registry"));
-        var production = evaluate(data, "predictions-production.csv", null, null, reports.resolve("evaluate-production"));
-        var champion = RegisterModel.run(registration("churn", model(dir.resolve("models/production"), "production"),
-                "champion", reports.resolve("evaluate-production/report.json"), "mlops-demo/production",
-                reports.resolve("register-production"), Lineage.EMPTY), registry);
+        var trainer = copyTrainer(dir.resolve("train"));
+        var quiet = new ArrayList<String>();
+        var production = train(registry, trainer, "churn-production", List.of("--features", "tenure_months"),
+                "mlops-demo/production", reports.resolve("train-production"), quiet::add);
+        if (production.status() != Status.PASSED) {
+            quiet.forEach(line -> out.println(INDENT + line));
+        }
+        TrainCommand.print(production, reports.resolve("train-production"), out);
+        var productionModel = dir.resolve(MODELS).resolve("churn-production");
+        var productionEvaluation = evaluate(productionModel.resolve(PREDICTIONS), null, null,
+                reports.resolve("evaluate-production"));
+        var champion = RegisterModel.run(registration(productionModel, production, "champion",
+                reports.resolve("evaluate-production/report.json"), "mlops-demo/production",
+                reports.resolve("register-production"), Lineage.EMPTY.with(production.lineage())), registry);
         RegisterCommand.print(champion, reports.resolve("register-production"), out);
-        expected &= production.status() == Status.PASSED;
+        expected &= production.status() == Status.PASSED && productionEvaluation.status() == Status.PASSED;
 
         out.println();
-        out.println("5. evaluate: the new churn model against models:/churn@champion on the same customers, with "
-                + "gates (expected: PASSED)");
+        out.println("5. train: the new churn model, on every feature, as a local process logging into a run of "
+                + "experiment 'churn' (on Jenkins: a Kubernetes GPU pod)");
+        var training = train(registry, trainer, "churn", List.of(), BUILD_ID, reports.resolve("train-model"),
+                line -> out.println(INDENT + line));
+        TrainCommand.print(training, reports.resolve("train-model"), out);
+        LineageFile.append(lineage, training.lineage());
+        expected &= training.status() == Status.PASSED;
+
+        out.println();
+        out.println("6. evaluate: the new model against models:/churn@champion on the same customers, with gates "
+                + "(expected: PASSED)");
         var evaluation = reports.resolve("evaluate-model");
+        var candidateModel = dir.resolve(MODELS).resolve("churn");
         var baseline = RegistryBaseline.resolve(registry, ModelUri.parse("models:/churn@champion"),
                 evaluation.resolve("baseline"));
-        var report = evaluate(data, "predictions-candidate.csv", baseline, data.resolve("gates.yaml"), evaluation);
+        var report = evaluate(candidateModel.resolve(PREDICTIONS), baseline, data.resolve("gates.yaml"), evaluation);
         EvaluateCommand.print(report, evaluation, out);
         LineageFile.append(lineage, report.lineageEvent());
         expected &= report.status() == Status.PASSED;
 
         out.println();
-        out.println("6. register: the new model as the next version of churn, alias 'challenger' (champion stays "
-                + "where it is until someone promotes)");
-        var candidate = RegisterModel.run(registration("churn", model(dir.resolve("models/candidate"), "candidate"),
-                "challenger", evaluation.resolve("report.json"), "mlops-demo/candidate",
-                reports.resolve("register-model"), LineageFile.read(lineage)), registry);
+        out.println("7. register: the new model, from its training run, as the next version of churn with alias "
+                + "'challenger' (champion stays where it is until someone promotes)");
+        var candidate = RegisterModel.run(registration(candidateModel, training, "challenger",
+                evaluation.resolve("report.json"), BUILD_ID, reports.resolve("register-model"),
+                LineageFile.read(lineage)), registry);
         RegisterCommand.print(candidate, reports.resolve("register-model"), out);
         LineageConsole.print(LineageFile.append(lineage, candidate.lineage()), lineage, out);
 
         out.println();
         out.println(expected ? "Demo finished: the clean data passed, the drifted data was stopped, the new model "
-                + "beat production with 95% confidence and was registered with its lineage."
+                + "was trained, beat production with 95% confidence and was registered with its lineage."
                 : "Demo finished, but a step did not behave as expected (see above).");
-        out.println("Open the reports: " + reports.resolve("validate-drifted").resolve("report.html") + " and "
-                + evaluation.resolve("report.html"));
+        out.println("Open the reports: " + reports.resolve("validate-drifted").resolve("report.html") + ", "
+                + reports.resolve("train-model").resolve("report.html") + " and " + evaluation.resolve("report.html"));
         out.flush();
         return expected ? 0 : 1;
     }
 
-    private static EvaluationReport evaluate(final Path data, final String predictions,
-            final RegistryBaseline baseline, final Path gates, final Path reportDir)
-            throws IOException, InterruptedException {
-        var request = new EvaluationRequest(data.resolve(predictions), null, Task.BINARY,
+    /**
+     * Trains with the bundled {@code Train.java} (logistic regression, standard library only) on the reference
+     * customers, scoring the current ones, into {@code models/NAME}: a local process run by this JVM's own
+     * {@code java}, so that no Python or ML library is needed.
+     */
+    private TrainingReport train(final ModelRegistry registry, final Path trainer, final String name,
+            final List<String> options, final String buildId, final Path reportDir, final Consumer<String> log)
+            throws IOException {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new ArrayList<>(List.of(java, dir.relativize(trainer).toString(), "--train", "data/reference.csv",
+                "--score", "data/current.csv", "--out", MODELS + "/" + name));
+        command.addAll(options);
+        var spec = TrainingSpec.of(name, command).withExperiment("churn");
+        var request = new TrainingRequest(spec, null, build(buildId), reportDir.toAbsolutePath());
+        return TrainModel.run(request, registry, new TrainingLoop(new LocalRunner(dir, System.getenv()), log));
+    }
+
+    private static EvaluationReport evaluate(final Path predictions, final RegistryBaseline baseline,
+            final Path gates, final Path reportDir) throws IOException, InterruptedException {
+        var request = new EvaluationRequest(predictions, null, Task.BINARY,
                 PredictionColumns.of("churned", "predicted", "probability", "customer_id"), null, gates, null, null,
                 List.of("plan"), List.of("country"), EvaluationRequest.DEFAULT_MIN_SLICE_SIZE,
                 EvaluationRequest.DEFAULT_RESAMPLES, EvaluationRequest.DEFAULT_SEED, reportDir);
@@ -144,20 +193,21 @@ final class DemoCommand implements Callable<Integer> {
         return EvaluateModel.run(request);
     }
 
-    private static RegistrationRequest registration(final String name, final Path model, final String alias,
-            final Path evaluation, final String buildId, final Path reportDir, final Lineage lineage) {
-        return RegistrationRequest.ofDirectory(name, model).withAlias(alias).withEvaluation(evaluation)
-                .withBuild(new BuildInfo(buildId, null, "mlops demo", null, null, null)).withLineage(lineage)
-                .withReportDir(reportDir);
+    private static RegistrationRequest registration(final Path model, final TrainingReport training,
+            final String alias, final Path evaluation, final String buildId, final Path reportDir,
+            final Lineage lineage) {
+        return RegistrationRequest.ofDirectory("churn", model).withRun(training.tracking().runId()).withAlias(alias)
+                .withEvaluation(evaluation).withBuild(build(buildId)).withLineage(lineage).withReportDir(reportDir);
     }
 
-    /** A stand-in model directory, labelled as simulated, until the demo trains a real model. */
-    private static Path model(final Path directory, final String which) throws IOException {
+    private static BuildInfo build(final String buildId) {
+        return new BuildInfo(buildId, null, "mlops demo", null, null, null);
+    }
+
+    /** The training code, as a team's repository would hold it. */
+    private static Path copyTrainer(final Path directory) throws IOException {
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve("model.json"), "{\n  \"model\": \"churn\",\n  \"variant\": \""
-                + which + "\",\n  \"simulated\": true,\n  \"note\": \"a stand-in for the model files: this demo "
-                + "model's predictions come from examples/generate_data.py\"\n}\n");
-        return directory;
+        return copyResource(TRAINER, directory.resolve(TRAINER));
     }
 
     private static ValidationReport step(final PrintWriter out, final Path data, final Path schema,
@@ -171,12 +221,17 @@ final class DemoCommand implements Callable<Integer> {
     private static void copyExampleData(final Path target) throws IOException {
         Files.createDirectories(target);
         for (String file : FILES) {
-            try (var in = DemoCommand.class.getResourceAsStream("demo/" + file)) {
-                if (in == null) {
-                    throw new IOException("the example data " + file + " is missing from the mlops jar");
-                }
-                Files.copy(in, target.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-            }
+            copyResource(file, target.resolve(file));
         }
+    }
+
+    private static Path copyResource(final String name, final Path target) throws IOException {
+        try (var in = DemoCommand.class.getResourceAsStream("demo/" + name)) {
+            if (in == null) {
+                throw new IOException("the example file " + name + " is missing from the mlops jar");
+            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
     }
 }

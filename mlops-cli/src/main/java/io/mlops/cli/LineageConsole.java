@@ -10,7 +10,8 @@ import java.util.List;
 /** Prints a build's lineage for a terminal: one line per step with its main facts. */
 final class LineageConsole {
     private static final List<String> SHOWN = List.of(LineageEvent.DATASET_PATH, LineageEvent.DATASET_SHA256,
-            LineageEvent.PREDICTIONS_SHA256, LineageEvent.EVALUATION_STATUS, LineageEvent.BASELINE,
+            LineageEvent.TRAINING_RUNNER, LineageEvent.TRAINING_IMAGE_DIGEST, LineageEvent.TRAINING_NODE,
+            LineageEvent.TRAINING_EXIT_CODE, LineageEvent.PREDICTIONS_SHA256, LineageEvent.EVALUATION_STATUS, LineageEvent.BASELINE,
             LineageEvent.MODEL_URI, LineageEvent.MODEL_ALIAS, LineageEvent.MLFLOW_RUN);
 
     private LineageConsole() {

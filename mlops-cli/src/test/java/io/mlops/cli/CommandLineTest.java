@@ -1,5 +1,6 @@
 package io.mlops.cli;
 
+import io.mlops.report.ReportJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,7 +160,7 @@ class CommandLineTest {
     }
 
     @Test
-    void shouldRunTheDemoEndToEnd() {
+    void shouldRunTheDemoEndToEnd() throws IOException {
         var demo = dir.resolve("demo");
 
         int code = run("demo", "--dir", demo.toString());
@@ -172,7 +173,19 @@ class CommandLineTest {
                 .contains("registered models:/churn/2 (@challenger)")
                 .contains("baseline models:/churn/1 (@champion)");
         assertThat(demo.resolve("lineage.json")).content().contains("\"step\" : \"validateData\"")
-                .contains("\"step\" : \"evaluateModel\"").contains("\"step\" : \"registerModel\"");
+                .contains("\"step\" : \"trainModel\"").contains("\"step\" : \"evaluateModel\"")
+                .contains("\"step\" : \"registerModel\"");
+        // the model was really trained: the trainer's own output, and a model file with fitted coefficients
+        assertThat(out.toString()).contains("training accuracy").contains("Training churn succeeded");
+        assertThat(demo.resolve("models/churn/model.json")).content().contains("\"coefficients\"")
+                .contains("\"plan=basic\"");
+        assertThat(demo.resolve("models/churn-production/model.json")).content().contains("\"tenure_months\"")
+                .doesNotContain("\"plan=basic\"");
+        // and registered from its training run
+        var trainingRun = ReportJson.readTree(demo.resolve("reports/train-model/report.json")).findValue("runId");
+        var registered = ReportJson.readTree(demo.resolve("reports/register-model/report.json")).findValue("runId");
+        assertThat(trainingRun).isNotNull();
+        assertThat(registered).isEqualTo(trainingRun);
     }
 
     @Test

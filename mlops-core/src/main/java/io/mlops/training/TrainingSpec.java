@@ -82,6 +82,12 @@ public record TrainingSpec(String name, String image, List<String> command, Stri
                 CodeSource.NONE, DEFAULT_TIMEOUT, DEFAULT_RETRIES, Map.of(), null);
     }
 
+    /** This spec, logging into a run of that MLflow (or local registry) experiment. */
+    public TrainingSpec withExperiment(final String value) {
+        return new TrainingSpec(name, image, command, workingDir, env, secretEnv, resources, placement, code, timeout,
+                retries, labels, value);
+    }
+
     private static List<String> concat(final java.util.Collection<String> a, final java.util.Collection<String> b) {
         var all = new java.util.ArrayList<>(a);
         all.addAll(b);
