@@ -82,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context (default: current).")
     private String context;
 
-    @Option(names = "--pending-timeout", paramLabel = "DURATION", converter = DurationText.class,
+    @Option(names = "--pending-timeout", paramLabel = "DURATION", converter = DurationOption.class,
             defaultValue = "15m", description = "How long a pod may wait for a node or its image (default: 15m).")
     private Duration pendingTimeout;
 

@@ -102,7 +102,7 @@ final class TrainingSpecOptions {
             description = "A persistent volume claim holding the code, mounted at MOUNT (default /workspace).")
     String volumeClaim;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationText.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationOption.class,
             description = "The longest the training may take, retries included (default: 6h).")
     Duration timeout;
 

@@ -59,6 +59,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void shouldReadTimeoutsAsTheStepDoesAndRefuseOthersInOneLine() {
+        assertThat(run("train", "--runner", "kubernetes", "--image", "trainer:1", "--timeout", "90", "--dry-run",
+                "--", "python", "train.py")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("activeDeadlineSeconds: 5400");
+
+        int code = run("train", "--timeout", "soon", "--", "python", "train.py");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--timeout': 'soon' is not a duration: "
+                + "expected hours, minutes and seconds such as 6h, 90m or 1h30m, or a number of minutes")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void shouldTrainLocallyIntoARunAndExitZero() throws IOException {
         int code = run("train", "--command", "sh -c 'echo epoch 1; echo saved'", "--name", "churn-local",
                 "--experiment", "churn", "--registry", dir.resolve("registry").toString(), "--report-dir",

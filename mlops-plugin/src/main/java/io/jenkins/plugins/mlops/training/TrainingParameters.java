@@ -9,12 +9,11 @@ import io.mlops.training.TrainingSpec.Resources;
 import io.mlops.training.TrainingSpec.SecretRef;
 import io.mlops.training.TrainingSpec.Toleration;
 import io.mlops.training.kubernetes.JobSecrets;
+import io.mlops.util.DurationText;
 import io.mlops.util.InputException;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +46,6 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
     /** Where a volume claim is mounted unless {@code volumeClaim} says {@code CLAIM:/path}. */
     static final String DEFAULT_MOUNT_PATH = "/workspace";
     private static final long serialVersionUID = 1L;
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,7}[dhms])+");
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d{1,7})([dhms])");
     private static final Pattern EFFECT = Pattern.compile("NoSchedule|PreferNoSchedule|NoExecute");
 
     /** Where the training runs. */
@@ -190,51 +187,15 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
     }
 
     /**
-     * Reads the timeout as {@code mlops train --timeout} does: days, hours, minutes and seconds such as {@code 6h},
-     * {@code 90m}, {@code 1h30m} or {@code 2d}, or ISO-8601 ({@code PT6H}); and, as Jenkins' own timeouts, a plain
-     * number of minutes.
+     * Reads the timeout as {@code mlops train --timeout} does ({@link DurationText}: {@code 6h}, {@code 90m},
+     * {@code 1h30m}, {@code PT6H}, or a number of minutes).
      *
      * @param text the parameter, or {@code null} for the default ({@link TrainingSpec#DEFAULT_TIMEOUT})
      * @throws InputException when it is not such a duration, or zero
      */
     static Duration timeoutOf(@CheckForNull final String text) {
         var value = blankToNull(text);
-        if (value == null) {
-            return TrainingSpec.DEFAULT_TIMEOUT;
-        }
-        var compact = value.replace(" ", "").toLowerCase(Locale.ROOT);
-        Duration duration;
-        try {
-            if (compact.matches("\\d{1,7}")) {
-                duration = Duration.ofMinutes(Long.parseLong(compact));
-            } else if (compact.startsWith("p")) {
-                duration = Duration.parse(compact.toUpperCase(Locale.ROOT));
-            } else if (DURATION.matcher(compact).matches() && compact.length() <= 24) {
-                duration = Duration.ZERO;
-                var parts = DURATION_PART.matcher(compact);
-                while (parts.find()) {
-                    duration = duration.plus(Long.parseLong(parts.group(1)), unit(parts.group(2)));
-                }
-            } else {
-                throw new DateTimeParseException("not a duration", compact, 0);
-            }
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new InputException("timeout: '" + value + "' is not a duration: expected hours, minutes and "
-                    + "seconds such as 6h, 90m or 1h30m, or a number of minutes");
-        }
-        if (duration.isZero() || duration.isNegative()) {
-            throw new InputException("timeout: must be longer than 0, got '" + value + "'");
-        }
-        return duration;
-    }
-
-    private static ChronoUnit unit(final String letter) {
-        return switch (letter) {
-            case "d" -> ChronoUnit.DAYS;
-            case "h" -> ChronoUnit.HOURS;
-            case "m" -> ChronoUnit.MINUTES;
-            default -> ChronoUnit.SECONDS;
-        };
+        return value == null ? TrainingSpec.DEFAULT_TIMEOUT : DurationText.parse("timeout", value);
     }
 
     /**
