@@ -1,6 +1,7 @@
 package io.mlops.training;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +42,14 @@ public interface TrainingRunner {
      * @throws RunnerUnavailableException when the runner cannot be reached to stop it
      */
     TrainingOutcome stop(TrainingJob job, TrainingPhase phase, String explanation);
+
+    /**
+     * What of the spec this runner records but does not carry out, one line each, for the log before the first
+     * attempt (e.g. the local runner reserves no GPUs and enforces no memory limit).
+     */
+    default List<String> ignored(final TrainingSpec spec) {
+        return List.of();
+    }
 
     /** How often polling makes sense for this runner. */
     Duration pollInterval();

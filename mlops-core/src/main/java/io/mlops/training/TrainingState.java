@@ -59,6 +59,7 @@ public record TrainingState(TrainingSpec spec, TrainingTracking tracking, String
     public static TrainingState start(final TrainingRunner runner, final TrainingSpec spec,
             final TrainingTracking tracking, final Consumer<String> log, final Instant now) {
         var job = runner.start(spec, tracking, 0, spec.timeout());
+        runner.ignored(spec).forEach(line -> log.accept(LOG_PREFIX + line));
         log.accept(LOG_PREFIX + "submitted " + describe(runner, job));
         return new TrainingState(spec, tracking, runner.kind(), now, now.plus(spec.timeout()), List.of(), job, null,
                 null);

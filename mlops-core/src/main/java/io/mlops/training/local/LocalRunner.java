@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -120,6 +122,46 @@ public final class LocalRunner implements TrainingRunner {
             throw new InputException("workingDir: " + dir + " is not a directory");
         }
         return dir;
+    }
+
+    /**
+     * The local runner runs the command as it is: resources and placement are Kubernetes' to enforce. GPUs stay in the
+     * report (GPU-hours count them), since a workstation's GPUs are used all the same.
+     */
+    @Override
+    public List<String> ignored(final TrainingSpec spec) {
+        var resources = spec.resources();
+        var notes = new ArrayList<String>();
+        if (resources.gpus() > 0) {
+            notes.add("the local runner reserves no GPUs: the process sees every GPU of this machine; gpus "
+                    + resources.gpus() + " is recorded for GPU-hours only");
+        }
+        var limits = new ArrayList<String>();
+        addIf(limits, "cpu " + resources.cpuRequest(), resources.cpuRequest());
+        addIf(limits, "cpu limit " + resources.cpuLimit(), resources.cpuLimit());
+        addIf(limits, "memory " + resources.memoryRequest(), resources.memoryRequest());
+        addIf(limits, "memory limit " + resources.memoryLimit(), resources.memoryLimit());
+        addIf(limits, "image " + spec.image(), spec.image());
+        addIf(limits, "gpu type " + resources.gpuType(), resources.gpuType());
+        var placement = spec.placement();
+        addIf(limits, "namespace " + placement.namespace(), placement.namespace());
+        addIf(limits, "service account " + placement.serviceAccount(), placement.serviceAccount());
+        if (!placement.nodeSelector().isEmpty()) {
+            limits.add("node selector");
+        }
+        if (!placement.tolerations().isEmpty()) {
+            limits.add("tolerations");
+        }
+        if (!limits.isEmpty()) {
+            notes.add("the local runner ignores what only Kubernetes applies: " + String.join(", ", limits));
+        }
+        return notes;
+    }
+
+    private static void addIf(final List<String> list, final String text, final String value) {
+        if (value != null && !value.isBlank()) {
+            list.add(text);
+        }
     }
 
     /** A Kubernetes Secret means nothing here: the variable must come from the environment the runner got. */

@@ -165,6 +165,30 @@ class LocalRunnerTest {
     }
 
     @Test
+    void shouldSayInTheLogWhatOfTheSpecOnlyKubernetesApplies() {
+        var spec = new TrainingSpec("gpu", "trainer:1", List.of("true"), null, Map.of(), Map.of(),
+                new TrainingSpec.Resources(2, "Tesla-T4", null, null, "16Gi", "16Gi"),
+                new TrainingSpec.Placement(null, Map.of("pool", "gpu"), List.of(), "trainer"), null,
+                Duration.ofMinutes(1), 0, Map.of(), null);
+
+        var state = follow(spec, TrainingTracking.NONE);
+
+        assertThat(state.outcome().phase()).isEqualTo(TrainingPhase.SUCCEEDED);
+        assertThat(log).startsWith("[mlops] the local runner reserves no GPUs: the process sees every GPU of this "
+                        + "machine; gpus 2 is recorded for GPU-hours only",
+                "[mlops] the local runner ignores what only Kubernetes applies: memory 16Gi, memory limit 16Gi, "
+                        + "image trainer:1, gpu type Tesla-T4, service account trainer, node selector");
+        assertThat(state.outcome().gpus()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNotSayAnythingAboutASpecItCarriesOutWhole() {
+        follow(spec(List.of("true")), TrainingTracking.NONE);
+
+        assertThat(log).noneMatch(line -> line.contains("local runner"));
+    }
+
+    @Test
     void shouldSayThatALocalTrainingDoesNotSurviveARestart() throws IOException {
         var spec = spec(List.of("sleep", "1"));
         var first = new LocalRunner(workspace, System.getenv());
