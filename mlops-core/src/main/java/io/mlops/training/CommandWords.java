@@ -64,6 +64,27 @@ public final class CommandWords {
         return words;
     }
 
+    /**
+     * The command line of these words, as {@link #split} reads it back: a word with a blank, a quote, a backslash
+     * or nothing in it is single-quoted (a single quote inside becomes {@code '\''}), other words stay as they are.
+     * For reports and the lineage, where {@code String.join(" ", ...)} would hide where a word ends.
+     */
+    public static String join(final List<String> words) {
+        var line = new StringBuilder();
+        for (var word : words) {
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            line.append(needsQuotes(word) ? "'" + word.replace("'", "'\\''") + "'" : word);
+        }
+        return line.toString();
+    }
+
+    private static boolean needsQuotes(final String word) {
+        return word.isEmpty() || word.chars().anyMatch(c -> Character.isWhitespace(c) || c == '\'' || c == '"'
+                || c == '\\');
+    }
+
     /** Appends a double-quoted part starting at {@code open} and returns the index of its closing quote. */
     private static int doubleQuoted(final String line, final int open, final StringBuilder word) {
         for (int i = open + 1; i < line.length(); i++) {

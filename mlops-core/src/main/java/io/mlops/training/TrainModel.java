@@ -74,7 +74,7 @@ public final class TrainModel {
         put(tags, ModelRegistry.BUILD_ID_TAG, request.build().buildId());
         put(tags, MLFLOW_GIT_COMMIT_TAG, request.gitCommit());
         put(tags, "jenkins.build.url", request.build().buildUrl());
-        put(tags, TAG_PREFIX + LineageEvent.TRAINING_COMMAND, String.join(" ", request.spec().command()));
+        put(tags, TAG_PREFIX + LineageEvent.TRAINING_COMMAND, CommandWords.join(request.spec().command()));
         var run = registry.runFor(experiment, request.spec().name(), tags);
         return new TrainingTracking(registry.trackingUri().orElse(null), run.experimentId(), run.runId(),
                 request.trackingToken());
@@ -129,7 +129,7 @@ public final class TrainModel {
         put(facts, LineageEvent.MLFLOW_RUN, tracking.runId());
         put(facts, LineageEvent.TRAINING_JOB, outcome.job());
         put(facts, LineageEvent.TRAINING_RUNNER, state.runnerKind());
-        put(facts, LineageEvent.TRAINING_COMMAND, String.join(" ", request.spec().command()));
+        put(facts, LineageEvent.TRAINING_COMMAND, CommandWords.join(request.spec().command()));
         put(facts, LineageEvent.TRAINING_IMAGE, outcome.image());
         put(facts, LineageEvent.TRAINING_IMAGE_DIGEST, outcome.imageDigest());
         put(facts, LineageEvent.TRAINING_NODE, outcome.node());

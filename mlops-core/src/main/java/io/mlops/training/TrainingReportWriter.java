@@ -131,6 +131,57 @@ public final class TrainingReportWriter {
         return fields;
     }
 
+    /** The spec as people read it: only what was set, in words rather than report.json's field names. */
+    static Map<String, String> specRows(final TrainingSpec spec) {
+        var rows = new LinkedHashMap<String, String>();
+        var resources = spec.resources();
+        var placement = spec.placement();
+        putIf(rows, "Image", spec.image());
+        rows.put("Command", CommandWords.join(spec.command()));
+        putIf(rows, "Working directory", spec.workingDir());
+        putIf(rows, "Environment", String.join(", ", spec.env().keySet()));
+        putIf(rows, "Secret environment", String.join(", ", spec.secretEnv().entrySet().stream()
+                .map(secret -> secret.getKey() + " from " + secret.getValue()).toList()));
+        if (resources.gpus() > 0) {
+            rows.put("GPUs", resources.gpus() + " × " + (resources.gpuType() == null ? "any GPU" : resources.gpuType()));
+        }
+        putIf(rows, "CPU", requestAndLimit(resources.cpuRequest(), resources.cpuLimit()));
+        putIf(rows, "Memory", requestAndLimit(resources.memoryRequest(), resources.memoryLimit()));
+        putIf(rows, "Namespace", placement.namespace());
+        putIf(rows, "Node selector", String.join(", ", placement.nodeSelector().entrySet().stream()
+                .map(label -> label.getKey() + "=" + label.getValue()).toList()));
+        putIf(rows, "Tolerations", String.join(", ", placement.tolerations().stream()
+                .map(TrainingReportWriter::toleration).toList()));
+        putIf(rows, "Service account", placement.serviceAccount());
+        if (spec.code() instanceof CodeSource.GitClone clone) {
+            rows.put("Code", "git clone of " + clone.url() + " at " + clone.commit()
+                    + (clone.token() == null ? "" : ", token from " + clone.token()));
+        }
+        else if (spec.code() instanceof CodeSource.VolumeClaim claim) {
+            rows.put("Code", "volume claim " + claim.claimName() + " at " + claim.mountPath());
+        }
+        rows.put("Timeout", DisplayValues.duration(spec.timeout().toMillis()));
+        rows.put("Retries of interrupted attempts", Integer.toString(spec.retries()));
+        putIf(rows, "Labels", String.join(", ", spec.labels().entrySet().stream()
+                .map(label -> label.getKey() + "=" + label.getValue()).toList()));
+        putIf(rows, "Experiment", spec.experiment());
+        return rows;
+    }
+
+    private static String requestAndLimit(final String request, final String limit) {
+        if (request == null && limit == null) {
+            return null;
+        }
+        return (request == null ? "no request" : request + " requested") + ", "
+                + (limit == null ? "no limit" : "limit " + limit);
+    }
+
+    private static void putIf(final Map<String, String> rows, final String name, final String value) {
+        if (value != null && !value.isBlank()) {
+            rows.put(name, value);
+        }
+    }
+
     private static String toleration(final TrainingSpec.Toleration toleration) {
         return toleration.key() + (toleration.value() == null ? "" : "=" + toleration.value())
                 + (toleration.effect() == null ? "" : ":" + toleration.effect()) + " (" + toleration.operator() + ")";
@@ -161,7 +212,7 @@ public final class TrainingReportWriter {
         var facts = new LinkedHashMap<String, Object>();
         facts.put("Outcome", outcome.explanation());
         facts.put("Runner", report.runner() + ", " + outcome.job());
-        facts.put("Command", String.join(" ", report.spec().command()));
+        facts.put("Command", CommandWords.join(report.spec().command()));
         if (outcome.image() != null || report.spec().image() != null) {
             facts.put("Image", (outcome.image() != null ? outcome.image() : report.spec().image())
                     + (outcome.imageDigest() == null ? "" : " (" + outcome.imageDigest() + ")"));
@@ -208,7 +259,7 @@ public final class TrainingReportWriter {
         report.attempts().forEach(attempt -> attempts.row(attemptRow(attempt)));
         page.section("attempts", "Attempts", attempts.toHtml());
         var spec = new HtmlTable("spec", List.of("Setting", "Value"));
-        specFields(report.spec()).forEach((name, value) -> spec.row(name, value == null ? "" : String.valueOf(value)));
+        specRows(report.spec()).forEach(spec::row);
         return page.section("spec", "Job spec", spec.rowCount() == 0 ? Html.text("none") : spec.toHtml()).render();
     }
 

@@ -53,7 +53,7 @@ class TrainModelTest {
                 .containsEntry(LineageEvent.GIT_COMMIT, BUILD.gitCommit())
                 .containsEntry(LineageEvent.TRAINING_RUNNER, "local")
                 .containsEntry(LineageEvent.TRAINING_EXIT_CODE, "0")
-                .containsEntry(LineageEvent.TRAINING_COMMAND, "sh -c echo training; echo done")
+                .containsEntry(LineageEvent.TRAINING_COMMAND, "sh -c 'echo training; echo done'")
                 .containsKeys(LineageEvent.TRAINING_NODE, LineageEvent.TRAINING_STARTED,
                         LineageEvent.TRAINING_FINISHED);
         var runFile = Files.readString(workspace.resolve("registry/runs/" + runId + "/run.json"));

@@ -37,6 +37,28 @@ class TrainingReportWriterTest {
     }
 
     @Test
+    void shouldShowOnlyTheSettingsThatWereMadeInWords() {
+        var spec = new TrainingSpec("churn", "trainer:1", List.of("python", "train.py"), null,
+                Map.of("EPOCHS", "3"), Map.of("HF_TOKEN", new TrainingSpec.SecretRef("hf", "token")),
+                new TrainingSpec.Resources(2, null, "8", null, "32Gi", "32Gi"), null,
+                new TrainingSpec.CodeSource.GitClone("https://github.com/acme/churn.git", "9fceb02"),
+                Duration.ofMinutes(90), 1, Map.of(), "churn");
+
+        assertThat(TrainingReportWriter.specRows(spec)).containsExactly(
+                Map.entry("Image", "trainer:1"),
+                Map.entry("Command", "python train.py"),
+                Map.entry("Environment", "EPOCHS"),
+                Map.entry("Secret environment", "HF_TOKEN from hf:token"),
+                Map.entry("GPUs", "2 × any GPU"),
+                Map.entry("CPU", "8 requested, no limit"),
+                Map.entry("Memory", "32Gi requested, limit 32Gi"),
+                Map.entry("Code", "git clone of https://github.com/acme/churn.git at 9fceb02"),
+                Map.entry("Timeout", "1 h 30 min"),
+                Map.entry("Retries of interrupted attempts", "1"),
+                Map.entry("Experiment", "churn"));
+    }
+
+    @Test
     void shouldWriteReportJsonThatReadsBack() throws Exception {
         var spec = new TrainingSpec("churn", "trainer:1", List.of("python", "train.py"), null, Map.of(), Map.of(),
                 new TrainingSpec.Resources(2, "NVIDIA-A100", null, null, null, null), null, null, Duration.ofHours(1), 1,

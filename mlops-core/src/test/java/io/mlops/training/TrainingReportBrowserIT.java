@@ -1,0 +1,61 @@
+package io.mlops.training;
+
+import io.mlops.registry.BuildInfo;
+import io.mlops.registry.LocalRegistry;
+import io.mlops.report.HeadlessChromium;
+import io.mlops.training.local.LocalRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.mlops.report.HeadlessChromium.SCRIPT_ELEMENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Opens a real local training's report.html in headless Chromium: it renders the training facts, the MLflow-style
+ * links of the local registry's run, the attempts and the spec; a command with markup in it stays text, an
+ * environment value is not shown at all; and the browser logs nothing (no script errors, no Content-Security-Policy violations).
+ */
+class TrainingReportBrowserIT {
+    @TempDir
+    private Path temp;
+    private HeadlessChromium chromium;
+
+    @BeforeEach
+    void startOnlyWhereChromiumIsInstalled() {
+        chromium = HeadlessChromium.require();
+    }
+
+    @Test
+    void shouldRenderTheTrainingAndHostileValuesAsText() throws Exception {
+        // given: a failing training whose command and environment carry markup
+        var spec = new TrainingSpec("churn", null, List.of("sh", "-c", "echo '<img src=x onerror=alert(1)>'; exit 3"),
+                null, Map.of("NOTE", "<script>alert(2)</script>"), Map.of(), null, null, null, Duration.ofMinutes(1),
+                0, Map.of(), "churn");
+        var reports = temp.resolve("reports");
+        var request = new TrainingRequest(spec, null, new BuildInfo("it/1", null, "browser test", null, null, null),
+                reports);
+        var report = TrainModel.run(request, new LocalRegistry(temp.resolve("registry")),
+                new TrainingLoop(new LocalRunner(temp, System.getenv()), line -> { }));
+        assertThat(report.status().name()).isEqualTo("FAILED");
+
+        // when
+        var page = chromium.render(reports.resolve("report.html"), temp);
+
+        // then
+        assertThat(page.consoleMessages()).as("console of report.html; log:%n%s", page.log()).isEmpty();
+        var dom = page.dom();
+        assertThat(SCRIPT_ELEMENT.matcher(dom).find()).as("a <script> element in the DOM").isFalse();
+        assertThat(dom).doesNotContain("<img")
+                .contains("<td>Command</td><td>sh -c 'echo '\\''&lt;img src=x onerror=alert(1)&gt;'\\''; exit 3'</td>");
+        // environment values are the Job's business: the report names the variables only
+        assertThat(dom).doesNotContain("alert(2)").contains("<td>Environment</td><td>NOTE</td>");
+        assertThat(dom).contains("<table class=\"attempts\">", "<table class=\"spec\">")
+                .contains("the training command exited with code 3").contains("<td>Timeout</td><td>1 min 00 s</td>");
+    }
+}
