@@ -39,6 +39,19 @@ public final class HeadlessChromium {
      * @param log             Chromium's whole stderr, for failure messages
      */
     public record Rendering(String dom, List<String> consoleMessages, String log) {
+        /**
+         * The DOM of a page that behaved as every report must: the browser logged nothing (no script error, no
+         * Content-Security-Policy violation) and no {@code <script>} element made it into the DOM.
+         */
+        public String quietDom() {
+            if (!consoleMessages.isEmpty()) {
+                throw new AssertionError("the browser logged " + consoleMessages + "; log:\n" + log);
+            }
+            if (SCRIPT_ELEMENT.matcher(dom).find()) {
+                throw new AssertionError("a <script> element in the DOM:\n" + dom);
+            }
+            return dom;
+        }
     }
 
     private HeadlessChromium(final Path executable) {
