@@ -1,12 +1,9 @@
 package io.mlops.evaluation;
 
-import io.mlops.report.HeadlessChromium;
-import org.junit.jupiter.api.BeforeEach;
+import io.mlops.report.BrowserTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.mlops.evaluation.PredictionsReaderTest.golden;
@@ -17,17 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * curve charts, user text with markup in it (a slice value, a gate's metric name) stays text, and the browser logs
  * nothing (no script errors, no Content-Security-Policy violations).
  */
-class EvaluationReportBrowserIT {
-
-    @TempDir
-    private Path temp;
-    private HeadlessChromium chromium;
-
-    @BeforeEach
-    void startOnlyWhereChromiumIsInstalled() {
-        chromium = HeadlessChromium.require();
-    }
-
+class EvaluationReportBrowserIT extends BrowserTestBase {
     @Test
     void shouldRenderTheMetricDiffCurvesAndHostileValuesAsText() throws Exception {
         // given: a slice value with markup in it

@@ -1,13 +1,10 @@
 package io.mlops.registry;
 
 import io.mlops.lineage.Lineage;
-import io.mlops.report.HeadlessChromium;
-import org.junit.jupiter.api.BeforeEach;
+import io.mlops.report.BrowserTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,16 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Opens a real registration's report.html (local registry) in headless Chromium: the model version and its tags
  * render, a description and a tag with markup in them stay text, and the browser logs nothing.
  */
-class RegistrationReportBrowserIT {
-    @TempDir
-    private Path temp;
-    private HeadlessChromium chromium;
-
-    @BeforeEach
-    void startOnlyWhereChromiumIsInstalled() {
-        chromium = HeadlessChromium.require();
-    }
-
+class RegistrationReportBrowserIT extends BrowserTestBase {
     @Test
     void shouldRenderTheVersionAndHostileValuesAsText() throws Exception {
         // given

@@ -2,13 +2,10 @@ package io.mlops.training;
 
 import io.mlops.registry.BuildInfo;
 import io.mlops.registry.LocalRegistry;
-import io.mlops.report.HeadlessChromium;
+import io.mlops.report.BrowserTestBase;
 import io.mlops.training.local.LocalRunner;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * links of the local registry's run, the attempts and the spec; a command with markup in it stays text, an
  * environment value is not shown at all; and the browser logs nothing (no script errors, no Content-Security-Policy violations).
  */
-class TrainingReportBrowserIT {
-    @TempDir
-    private Path temp;
-    private HeadlessChromium chromium;
-
-    @BeforeEach
-    void startOnlyWhereChromiumIsInstalled() {
-        chromium = HeadlessChromium.require();
-    }
-
+class TrainingReportBrowserIT extends BrowserTestBase {
     @Test
     void shouldRenderTheTrainingAndHostileValuesAsText() throws Exception {
         // given: a failing training whose command and environment carry markup

@@ -2,14 +2,11 @@ package io.mlops.validation;
 
 import io.mlops.report.ErrorReport;
 import io.mlops.report.ErrorReportWriter;
-import io.mlops.report.HeadlessChromium;
+import io.mlops.report.BrowserTestBase;
 import io.mlops.report.ReportKind;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import static io.mlops.report.HeadlessChromium.SCRIPT_ELEMENT;
@@ -20,18 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it shows as text, no script element exists, and the browser logs nothing (no script errors, no
  * Content-Security-Policy violations, which injected markup would cause).
  */
-class ValidationReportBrowserIT {
+class ValidationReportBrowserIT extends BrowserTestBase {
     private static final Pattern INJECTED_ELEMENT = Pattern.compile("<(img|iframe|object|embed|link)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
-
-    @TempDir
-    private Path temp;
-    private HeadlessChromium chromium;
-
-    @BeforeEach
-    void startOnlyWhereChromiumIsInstalled() {
-        chromium = HeadlessChromium.require();
-    }
 
     @Test
     void shouldRenderHostileNamesAsTextWithoutScriptOrConsoleMessages() throws Exception {
