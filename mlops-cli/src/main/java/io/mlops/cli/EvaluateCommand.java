@@ -9,7 +9,6 @@ import io.mlops.evaluation.PredictionColumns;
 import io.mlops.evaluation.Task;
 import io.mlops.lineage.LineageFile;
 import io.mlops.registry.ModelUri;
-import io.mlops.registry.Registries;
 import io.mlops.registry.RegistryBaseline;
 import io.mlops.report.Status;
 import io.mlops.util.InputException;
@@ -77,10 +76,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "or the local one (--registry).")
     private String baseline;
 
-    @Option(names = "--registry", paramLabel = "DIR",
-            description = "The local registry's directory when MLFLOW_TRACKING_URI is not set "
-                    + "(default: $MLOPS_REGISTRY_DIR, else ~/.mlops/registry).")
-    private Path registry;
+    @Mixin
+    private RegistryOption registry;
 
     @Option(names = "--lineage", paramLabel = "FILE",
             description = "Append this evaluation to the build's lineage.json (default: $MLOPS_LINEAGE, else none).")
@@ -143,7 +140,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new InputException("give one baseline: --baseline-predictions, --baseline-metrics or --baseline");
         }
         var report = EvaluateModel.run(request, unresolved -> baseline == null ? unresolved
-                : RegistryBaseline.fetchInto(unresolved, Registries.fromEnvironment(System.getenv(), registry),
+                : RegistryBaseline.fetchInto(unresolved, registry.open(System.getenv()),
                         ModelUri.parse(baseline)));
         var lineageFile = LineageOption.file(lineage, System.getenv());
         if (lineageFile != null) {

@@ -1,9 +1,12 @@
 package io.mlops.cli;
 
+import io.mlops.registry.BuildInfo;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,11 @@ import java.util.Optional;
  */
 record GitCheckout(String commit, String branch, String url) {
     static final GitCheckout NONE = new GitCheckout(null, null, null);
+
+    /** The build as Jenkins describes it in the environment, else as this working copy does. */
+    BuildInfo build(final Map<String, String> env) {
+        return BuildInfo.fromEnvironment(env).orGit(commit, branch, url);
+    }
 
     /** Reads the working copy that contains {@code directory}; {@link #NONE} when there is none or it is unreadable. */
     static GitCheckout around(final Path directory) {

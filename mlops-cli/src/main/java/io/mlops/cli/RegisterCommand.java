@@ -2,11 +2,9 @@ package io.mlops.cli;
 
 import io.mlops.lineage.Lineage;
 import io.mlops.lineage.LineageFile;
-import io.mlops.registry.BuildInfo;
 import io.mlops.registry.RegisterModel;
 import io.mlops.registry.RegistrationReport;
 import io.mlops.registry.RegistrationRequest;
-import io.mlops.registry.Registries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,10 +84,8 @@ final class RegisterCommand implements Callable<Integer> {
                     + "appended to it (default: $MLOPS_LINEAGE, else none).")
     private Path lineage;
 
-    @Option(names = "--registry", paramLabel = "DIR",
-            description = "The local registry's directory when MLFLOW_TRACKING_URI is not set "
-                    + "(default: $MLOPS_REGISTRY_DIR, else ~/.mlops/registry).")
-    private Path registry;
+    @Mixin
+    private RegistryOption registry;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mlops-reports/register-model",
             description = "Where report.json, report.md, report.html and junit.xml are written "
@@ -101,10 +97,10 @@ final class RegisterCommand implements Callable<Integer> {
         var env = System.getenv();
         var lineageFile = LineageOption.file(lineage, env);
         var git = GitCheckout.around(Path.of(""));
-        var build = BuildInfo.fromEnvironment(env).orGit(git.commit(), git.branch(), git.url());
+        var build = git.build(env);
         var request = new RegistrationRequest(name, modelPath, source, runId, experiment, alias, description, tags,
                 evaluation, lineageFile == null ? Lineage.EMPTY : LineageFile.read(lineageFile), build, reportDir);
-        var report = RegisterModel.run(request, Registries.fromEnvironment(env, registry));
+        var report = RegisterModel.run(request, registry.open(env));
         if (lineageFile != null) {
             LineageFile.append(lineageFile, report.lineage());
         }

@@ -3,9 +3,7 @@ package io.mlops.cli;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.mlops.lineage.LineageFile;
-import io.mlops.registry.BuildInfo;
 import io.mlops.registry.ModelRegistry;
-import io.mlops.registry.Registries;
 import io.mlops.training.TrainModel;
 import io.mlops.training.TrainingLoop;
 import io.mlops.training.TrainingReport;
@@ -94,10 +92,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "The build's lineage.json to append this step to (default: $MLOPS_LINEAGE, else none).")
     private Path lineage;
 
-    @Option(names = "--registry", paramLabel = "DIR",
-            description = "The local registry's directory when MLFLOW_TRACKING_URI is not set "
-                    + "(default: $MLOPS_REGISTRY_DIR, else ~/.mlops/registry).")
-    private Path registry;
+    @Mixin
+    private RegistryOption registry;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "mlops-reports/train-model",
             description = "Where report.json, report.md, report.html and junit.xml are written "
@@ -114,9 +110,9 @@ final class TrainCommand implements Callable<Integer> {
         if (dryRun) {
             return printManifest(trainingSpec, token, out);
         }
-        var build = BuildInfo.fromEnvironment(env).orGit(git.commit(), git.branch(), git.url());
+        var build = git.build(env);
         var request = new TrainingRequest(trainingSpec, token, build, reportDir);
-        var registryOrNone = trainingSpec.experiment() == null ? null : Registries.fromEnvironment(env, registry);
+        var registryOrNone = trainingSpec.experiment() == null ? null : registry.open(env);
         var lineageFile = LineageOption.file(lineage, env);
         var report = switch (runner) {
             case LocalRunner.KIND -> train(request, registryOrNone, new LocalRunner(Path.of(""), env), out);
