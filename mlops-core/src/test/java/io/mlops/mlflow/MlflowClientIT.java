@@ -1,12 +1,9 @@
 package io.mlops.mlflow;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,35 +18,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The client against a real MLflow tracking server (see {@link LocalMlflowServer}), started once for the class.
  */
 class MlflowClientIT {
-    @TempDir
-    static Path serverDirectory;
+    @RegisterExtension
+    static final MlflowServerExtension MLFLOW = new MlflowServerExtension();
 
-    private static LocalMlflowServer server;
-    private static MlflowClient client;
-    private static String skipReason;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        try {
-            server = LocalMlflowServer.start(serverDirectory);
-        } catch (TestAbortedException e) {
-            // Reported by each test (below), so the skip and its reason show in the test report.
-            skipReason = e.getMessage();
-            return;
-        }
-        client = MlflowClient.connect(MlflowConnection.of(server.uri(), MlflowCredentials.NONE));
-    }
+    private MlflowClient client;
 
     @BeforeEach
-    void skipWhereMlflowIsMissing() {
-        Assumptions.assumeTrue(skipReason == null, () -> skipReason);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+    void connect() {
+        client = MlflowClient.connect(MlflowConnection.of(MLFLOW.server().uri(), MlflowCredentials.NONE));
     }
 
     @Test
@@ -142,7 +118,7 @@ class MlflowClientIT {
 
     @Test
     void shouldRideOutTwoServerErrorsBeforeTheRealServerAnswers() throws Exception {
-        try (var proxy = new FaultInjectingProxy(server.uri(), 2)) {
+        try (var proxy = new FaultInjectingProxy(MLFLOW.server().uri(), 2)) {
             var flaky = MlflowClient.connect(MlflowConnection.of(proxy.uri(), MlflowCredentials.NONE)
                     .withRetryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50))));
 

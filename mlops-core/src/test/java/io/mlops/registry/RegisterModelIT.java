@@ -5,17 +5,14 @@ import io.mlops.lineage.LineageEvent;
 import io.mlops.mlflow.FaultInjectingProxy;
 import io.mlops.mlflow.LocalMlflowServer;
 import io.mlops.mlflow.MlflowClient;
+import io.mlops.mlflow.MlflowServerExtension;
 import io.mlops.mlflow.MlflowConnection;
 import io.mlops.mlflow.MlflowCredentials;
 import io.mlops.mlflow.RetryPolicy;
 import io.mlops.util.InputException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -37,34 +34,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class RegisterModelIT {
     @TempDir
-    static Path serverDirectory;
-
-    private static LocalMlflowServer server;
-    private static String skipReason;
-
-    @TempDir
     Path work;
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        try {
-            server = LocalMlflowServer.start(serverDirectory);
-        } catch (TestAbortedException e) {
-            skipReason = e.getMessage();
-        }
-    }
-
-    @BeforeEach
-    void skipWhereMlflowIsMissing() {
-        Assumptions.assumeTrue(skipReason == null, () -> skipReason);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final MlflowServerExtension MLFLOW = new MlflowServerExtension();
 
     private static MlflowRegistry registry(final URI uri) {
         var connection = MlflowConnection.of(uri, MlflowCredentials.NONE)
@@ -87,7 +60,7 @@ class RegisterModelIT {
 
     @Test
     void shouldRegisterAFirstAndASecondVersionWithLineageTags() throws Exception {
-        var registry = registry(server.uri());
+        var registry = registry(MLFLOW.server().uri());
         var lineage = Lineage.EMPTY.with(new LineageEvent("validateData", Instant.now(), "PASSED",
                 Map.of(LineageEvent.DATASET_PATH, "data/train.csv", LineageEvent.DATASET_SHA256, "ab12"), Map.of()));
 
@@ -105,7 +78,7 @@ class RegisterModelIT {
                 .containsEntry("git.repository", "https://git.example.com/churn.git")
                 .containsEntry("jenkins.build.url", "https://ci.example.com/job/churn/1/")
                 .containsEntry("mlops.dataset.1", "sha256:ab12 data/train.csv");
-        assertThat(first.links().version()).isEqualTo(server.uri() + "/#/models/churn-first/versions/1");
+        assertThat(first.links().version()).isEqualTo(MLFLOW.server().uri() + "/#/models/churn-first/versions/1");
         assertThat(Files.readString(work.resolve("r1/report.json"))).contains("\"kind\": \"model-registration\"")
                 .doesNotContain("secret");
         assertThat(registry.runDatasets(first.version().runId())).containsEntry("data/train.csv", "ab12");
@@ -116,7 +89,7 @@ class RegisterModelIT {
 
     @Test
     void shouldSetAnAliasAndMoveItToALaterVersion() throws Exception {
-        var registry = registry(server.uri());
+        var registry = registry(MLFLOW.server().uri());
         RegisterModel.run(RegistrationRequest.ofDirectory("churn-alias", model("a1")).withAlias("staging")
                 .withBuild(build("b-alias-1")), registry);
         var second = RegisterModel.run(RegistrationRequest.ofDirectory("churn-alias", model("a2"))
@@ -131,7 +104,7 @@ class RegisterModelIT {
 
     @Test
     void shouldReturnTheSameVersionWhenTheBuildRegistersAgain() throws Exception {
-        var registry = registry(server.uri());
+        var registry = registry(MLFLOW.server().uri());
         var request = RegistrationRequest.ofDirectory("churn-retry", model("r1")).withBuild(build("b-retry"));
 
         var first = RegisterModel.run(request, registry);
@@ -145,7 +118,7 @@ class RegisterModelIT {
 
     @Test
     void shouldRideOutTwoServerErrorsBeforeTheServerAnswers() throws Exception {
-        try (var proxy = new FaultInjectingProxy(server.uri(), 2)) {
+        try (var proxy = new FaultInjectingProxy(MLFLOW.server().uri(), 2)) {
             var report = RegisterModel.run(RegistrationRequest.ofDirectory("churn-flaky", model("f1"))
                     .withBuild(build("b-flaky")), registry(proxy.uri()));
 
@@ -155,14 +128,14 @@ class RegisterModelIT {
 
     @Test
     void shouldNotCreateASecondVersionWhenTheAnswerToTheCreateCallIsLost() throws Exception {
-        try (var proxy = FaultInjectingProxy.losingAnswers(server.uri(), "/model-versions/create", 2)) {
+        try (var proxy = FaultInjectingProxy.losingAnswers(MLFLOW.server().uri(), "/model-versions/create", 2)) {
             var report = RegisterModel.run(RegistrationRequest.ofDirectory("churn-lost", model("l1"))
                     .withBuild(build("b-lost")), registry(proxy.uri()));
 
             assertThat(report.version().version()).isEqualTo("1");
             assertThat(report.created()).isFalse();
         }
-        assertThat(registry(server.uri()).version("churn-lost", "2")).isEmpty();
+        assertThat(registry(MLFLOW.server().uri()).version("churn-lost", "2")).isEmpty();
     }
 
     @Test
@@ -183,7 +156,7 @@ class RegisterModelIT {
 
     @Test
     void shouldRegisterFromARunUriAndFromAnotherVersion() throws Exception {
-        var registry = registry(server.uri());
+        var registry = registry(MLFLOW.server().uri());
         var original = RegisterModel.run(RegistrationRequest.ofDirectory("churn-src", model("s1"))
                 .withBuild(build("b-src")), registry);
 
@@ -199,7 +172,7 @@ class RegisterModelIT {
 
     @Test
     void shouldStoreTheEvaluationAndResolveItAsTheBaselineByAlias() throws Exception {
-        var registry = registry(server.uri());
+        var registry = registry(MLFLOW.server().uri());
         var predictions = Files.writeString(work.resolve("predictions.csv"), "id,label,score\n1,1,0.9\n2,0,0.2\n");
         var evaluation = Files.writeString(work.resolve("report.json"), "{\"schemaVersion\": 1, \"kind\": "
                 + "\"model-evaluation\", \"status\": \"PASSED\", \"metrics\": {\"roc_auc\": 0.91, \"accuracy\": 0.8},"
@@ -218,7 +191,7 @@ class RegisterModelIT {
 
     @Test
     void shouldReadTheBaselineMetricsFromTheRunWhenTheVersionHasNoEvaluationTags() throws Exception {
-        var registry = registry(server.uri());
+        var registry = registry(MLFLOW.server().uri());
         var report = RegisterModel.run(RegistrationRequest.ofDirectory("churn-runmetrics", model("m1"))
                 .withAlias("champion").withBuild(build("b-runmetrics")), registry);
         registry.logMetrics(report.version().runId(), Map.of("roc_auc", 0.77));
@@ -232,7 +205,7 @@ class RegisterModelIT {
 
     @Test
     void shouldExplainAMissingAlias() throws Exception {
-        var registry = registry(server.uri());
+        var registry = registry(MLFLOW.server().uri());
         RegisterModel.run(RegistrationRequest.ofDirectory("churn-noalias", model("n1")), registry);
 
         var error = catchThrowableOfType(() -> RegistryBaseline.resolve(registry,

@@ -3,18 +3,16 @@ package io.mlops.training;
 import io.mlops.lineage.LineageEvent;
 import io.mlops.mlflow.LocalMlflowServer;
 import io.mlops.mlflow.MlflowClient;
+import io.mlops.mlflow.MlflowServerExtension;
 import io.mlops.mlflow.MlflowConnection;
 import io.mlops.mlflow.MlflowCredentials;
 import io.mlops.registry.BuildInfo;
 import io.mlops.registry.MlflowRegistry;
 import io.mlops.training.local.LocalRunner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,26 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TrainModelIT {
     @TempDir
-    static Path serverDirectory;
-
-    private static LocalMlflowServer server;
-    private static String skipReason;
-
-    @TempDir
     Path workspace;
 
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        try {
-            server = LocalMlflowServer.start(serverDirectory);
-            checkPythonHasMlflow();
-        }
-        catch (TestAbortedException e) {
-            skipReason = e.getMessage();
-        }
-    }
+    @RegisterExtension
+    static final MlflowServerExtension MLFLOW = new MlflowServerExtension(TrainModelIT::checkPythonHasMlflow);
 
     private static void checkPythonHasMlflow() throws IOException, InterruptedException {
         var process = new ProcessBuilder("python3", "-c", "import mlflow").redirectErrorStream(true).start();
@@ -69,24 +53,12 @@ class TrainModelIT {
         }
     }
 
-    @BeforeEach
-    void skipWhereMlflowIsMissing() {
-        Assumptions.assumeTrue(skipReason == null, () -> skipReason);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Test
     void shouldLetTheTrainingScriptLogIntoTheRunAndTagItWithTheLineage() throws IOException {
         try (InputStream script = getClass().getResourceAsStream("train_with_mlflow.py")) {
             Files.copy(script, workspace.resolve("train.py"));
         }
-        var client = MlflowClient.connect(MlflowConnection.of(server.uri(), MlflowCredentials.NONE));
+        var client = MlflowClient.connect(MlflowConnection.of(MLFLOW.server().uri(), MlflowCredentials.NONE));
         var registry = new MlflowRegistry(client);
         var spec = new TrainingSpec("churn-it", null, List.of("python3", "train.py"), null, Map.of(), Map.of(), null,
                 null, null, Duration.ofMinutes(5), 0, Map.of(), "churn-training");
@@ -110,7 +82,7 @@ class TrainModelIT {
         assertThat(run.tag("mlops." + LineageEvent.TRAINING_EXIT_CODE)).contains("0");
         assertThat(run.tag("mlops." + LineageEvent.TRAINING_RUNNER)).contains("local");
         assertThat(run.tag("mlflow.source.git.commit")).contains(build.gitCommit());
-        assertThat(report.links().run()).isEqualTo(server.uri() + "/#/experiments/" + report.tracking().experimentId()
+        assertThat(report.links().run()).isEqualTo(MLFLOW.server().uri() + "/#/experiments/" + report.tracking().experimentId()
                 + "/runs/" + runId);
     }
 }
