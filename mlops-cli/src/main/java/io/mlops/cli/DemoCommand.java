@@ -37,7 +37,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -59,7 +62,6 @@ final class DemoCommand implements Callable<Integer> {
     private static final String TRAINER = "Train.java";
     private static final String MODELS = "models";
     private static final String PREDICTIONS = "predictions.csv";
-    private static final String BUILD_ID = "mlops-demo/candidate";
     private static final String INDENT = "   | ";
 
     @Spec
@@ -107,9 +109,12 @@ final class DemoCommand implements Callable<Integer> {
                 + "alone, evaluated, registered as churn@champion in the local registry");
         var registry = Registries.open(Optional.empty(), dir.resolve("registry"));
         var trainer = copyTrainer(dir.resolve("train"));
+        // The builds' ids name what they build from: a rerun finds its registrations, while a directory left by an
+        // older demo (other data or training code) gets new versions instead of reusing the old ones.
+        var builds = "mlops-demo/" + fingerprint(data, trainer);
         var quiet = new ArrayList<String>();
         var production = train(registry, trainer, "churn-production", List.of("--features", "tenure_months"),
-                "mlops-demo/production", reports.resolve("train-production"), quiet::add);
+                builds + "/production", reports.resolve("train-production"), quiet::add);
         if (production.status() != Status.PASSED) {
             quiet.forEach(line -> out.println(INDENT + line));
         }
@@ -118,7 +123,7 @@ final class DemoCommand implements Callable<Integer> {
         var productionEvaluation = evaluate(productionModel.resolve(PREDICTIONS), null, null,
                 reports.resolve("evaluate-production"));
         var champion = RegisterModel.run(registration(productionModel, production, "champion",
-                reports.resolve("evaluate-production/report.json"), "mlops-demo/production",
+                reports.resolve("evaluate-production/report.json"), builds + "/production",
                 reports.resolve("register-production"), Lineage.EMPTY.with(production.lineage())), registry);
         RegisterCommand.print(champion, reports.resolve("register-production"), out);
         expected &= production.status() == Status.PASSED && productionEvaluation.status() == Status.PASSED;
@@ -126,8 +131,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("5. train: the new churn model, on every feature, as a local process logging into a run of "
                 + "experiment 'churn' (on Jenkins: a Kubernetes GPU pod)");
-        var training = train(registry, trainer, "churn", List.of(), BUILD_ID, reports.resolve("train-model"),
-                line -> out.println(INDENT + line));
+        var training = train(registry, trainer, "churn", List.of(), builds + "/candidate",
+                reports.resolve("train-model"), line -> out.println(INDENT + line));
         TrainCommand.print(training, reports.resolve("train-model"), out);
         LineageFile.append(lineage, training.lineage());
         expected &= training.status() == Status.PASSED;
@@ -148,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("7. register: the new model, from its training run, as the next version of churn with alias "
                 + "'challenger' (champion stays where it is until someone promotes)");
         var candidate = RegisterModel.run(registration(candidateModel, training, "challenger",
-                evaluation.resolve("report.json"), BUILD_ID, reports.resolve("register-model"),
+                evaluation.resolve("report.json"), builds + "/candidate", reports.resolve("register-model"),
                 LineageFile.read(lineage)), registry);
         RegisterCommand.print(candidate, reports.resolve("register-model"), out);
         LineageConsole.print(LineageFile.append(lineage, candidate.lineage()), lineage, out);
@@ -216,6 +221,22 @@ final class DemoCommand implements Callable<Integer> {
         ValidationReport report = new DataValidator().validate(request, TerminalProgress.create());
         ValidationConsole.print(report, reportDir, out);
         return report;
+    }
+
+    /** The first 12 hex digits of a SHA-256 over the example files and the training code. */
+    private static String fingerprint(final Path data, final Path trainer) throws IOException {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        for (String file : FILES) {
+            sha256.update(Files.readAllBytes(data.resolve(file)));
+        }
+        sha256.update(Files.readAllBytes(trainer));
+        return HexFormat.of().formatHex(sha256.digest()).substring(0, 12);
     }
 
     private static void copyExampleData(final Path target) throws IOException {

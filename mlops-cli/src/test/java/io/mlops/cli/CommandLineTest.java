@@ -1,5 +1,9 @@
 package io.mlops.cli;
 
+import io.mlops.registry.BuildInfo;
+import io.mlops.registry.LocalRegistry;
+import io.mlops.registry.RegisterModel;
+import io.mlops.registry.RegistrationRequest;
 import io.mlops.report.ReportJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,6 +190,24 @@ class CommandLineTest {
         var registered = ReportJson.readTree(demo.resolve("reports/register-model/report.json")).findValue("runId");
         assertThat(trainingRun).isNotNull();
         assertThat(registered).isEqualTo(trainingRun);
+    }
+
+    @Test
+    void shouldRunTheDemoInTheDirectoryOfAnOlderDemo() throws IOException {
+        // given: the registry of an older demo, whose champion was registered by a build of the same name
+        var demo = dir.resolve("demo");
+        var old = Files.writeString(Files.createDirectories(dir.resolve("old-model")).resolve("model.json"), "{}");
+        RegisterModel.run(RegistrationRequest.ofDirectory("churn", old.getParent()).withAlias("champion")
+                .withBuild(new BuildInfo("mlops-demo/production", null, null, null, null, null)),
+                new LocalRegistry(demo.resolve("registry")));
+
+        // when
+        int code = run("demo", "--dir", demo.toString());
+
+        // then: this demo's champion is a new version, and the new model is compared with it
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("registered models:/churn/2 (@champion)")
+                .contains("baseline models:/churn/2 (@champion)").contains("registered models:/churn/3 (@challenger)");
     }
 
     @Test
