@@ -70,7 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private Path baselineMetrics;
 
     @Option(names = "--baseline", paramLabel = "URI",
-            description = "The production model in the registry: models:/NAME@ALIAS or models:/NAME/VERSION. Its "
+            description = "The production model in the registry: models:/NAME@ALIAS, models:/NAME/VERSION or models:/NAME/latest. Its "
                     + "stored predictions are compared pairwise when they cover the same rows, else its metrics "
                     + "(registerModel's tags, then its run's metrics). The registry is MLFLOW_TRACKING_URI's server, "
                     + "or the local one (--registry).")

@@ -52,7 +52,7 @@ final class RegisterCommand implements Callable<Integer> {
     private Path modelPath;
 
     @Option(names = "--source", paramLabel = "URI",
-            description = "An existing model instead: runs:/RUN_ID/PATH, models:/NAME/VERSION or models:/NAME@ALIAS.")
+            description = "An existing model instead: runs:/RUN_ID/PATH, models:/NAME/VERSION, models:/NAME/latest or models:/NAME@ALIAS.")
     private String source;
 
     @Option(names = "--run-id", paramLabel = "ID",

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -187,6 +188,13 @@ public final class LocalRegistry implements ModelRegistry {
             return Optional.empty();
         }
         return model(name).flatMap(model -> readVersion(name, version).map(found -> found.toRegistryVersion(model)));
+    }
+
+    @Override
+    public Optional<RegistryVersion> latestVersion(final String name) {
+        return model(name).flatMap(model -> versions(name).stream()
+                .max(Comparator.comparingLong(version -> Long.parseLong(version.version())))
+                .map(found -> found.toRegistryVersion(model)));
     }
 
     @Override

@@ -205,6 +205,25 @@ public final class MlflowRegistry implements ModelRegistry {
         }
     }
 
+    /** The highest version number among the model's versions, as MLflow resolves {@code models:/NAME/latest}. */
+    @Override
+    public Optional<RegistryVersion> latestVersion(final String name) {
+        var filter = "name = " + quote(name);
+        ModelVersion latest = null;
+        String token = null;
+        do {
+            var page = client.searchModelVersions(filter, PAGE, token);
+            for (var version : page.items()) {
+                if (version.name().equals(name) && (latest == null
+                        || Long.parseLong(version.version()) > Long.parseLong(latest.version()))) {
+                    latest = version;
+                }
+            }
+            token = page.nextPageToken().orElse(null);
+        } while (token != null);
+        return Optional.ofNullable(latest).map(MlflowRegistry::toVersion);
+    }
+
     @Override
     public Optional<RegistryVersion> versionByAlias(final String name, final String alias) {
         return client.findVersionByAlias(name, alias).map(MlflowRegistry::toVersion);

@@ -86,6 +86,9 @@ public interface ModelRegistry {
     /** A version of a model. */
     Optional<RegistryVersion> version(String name, String version);
 
+    /** The model's highest version, if the model has any ({@code models:/NAME/latest}). */
+    Optional<RegistryVersion> latestVersion(String name);
+
     /** The version an alias points at, if the model and the alias exist. */
     Optional<RegistryVersion> versionByAlias(String name, String alias);
 

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A model reference as MLflow writes it: {@code models:/NAME/VERSION}, {@code models:/NAME@ALIAS} or
- * {@code runs:/RUN_ID/PATH} ({@code mlflow/store/artifact/models_artifact_repo.py} and
- * {@code runs_artifact_repo.py}).
+ * A model reference as MLflow writes it: {@code models:/NAME/VERSION}, {@code models:/NAME/latest} (the highest
+ * version; {@code latest} in any case, as MLflow reads it), {@code models:/NAME@ALIAS} or {@code runs:/RUN_ID/PATH}
+ * ({@code mlflow/store/artifact/models_artifact_repo.py}, {@code utils/models.py} and {@code runs_artifact_repo.py}).
  *
  * @param kind    which form
  * @param name    the registered model ({@code models:/}) or {@code null}
@@ -22,7 +22,10 @@ public record ModelUri(Kind kind, String name, String version, String alias, Str
     private static final Pattern NAME_PART = Pattern.compile("[^/@]+");
 
     /** The forms of a model reference. */
-    public enum Kind { MODEL_VERSION, MODEL_ALIAS, RUN }
+    public enum Kind { MODEL_VERSION, MODEL_LATEST, MODEL_ALIAS, RUN }
+
+    /** The version word of {@code models:/NAME/latest}. */
+    private static final String LATEST = "latest";
 
     public ModelUri {
         Objects.requireNonNull(kind);
@@ -43,10 +46,14 @@ public record ModelUri(Kind kind, String name, String version, String alias, Str
                 return new ModelUri(Kind.MODEL_ALIAS, rest.substring(0, at), null, rest.substring(at + 1), null, null);
             }
             int slash = rest.lastIndexOf('/');
-            if (slash > 0 && NAME_PART.matcher(rest.substring(0, slash)).matches()
-                    && VERSION.matcher(rest.substring(slash + 1)).matches()) {
-                return new ModelUri(Kind.MODEL_VERSION, rest.substring(0, slash), rest.substring(slash + 1), null,
-                        null, null);
+            if (slash > 0 && NAME_PART.matcher(rest.substring(0, slash)).matches()) {
+                var version = rest.substring(slash + 1);
+                if (VERSION.matcher(version).matches()) {
+                    return new ModelUri(Kind.MODEL_VERSION, rest.substring(0, slash), version, null, null, null);
+                }
+                if (LATEST.equalsIgnoreCase(version)) {
+                    return new ModelUri(Kind.MODEL_LATEST, rest.substring(0, slash), null, null, null, null);
+                }
             }
         }
         else if (uri.startsWith("runs:/")) {
@@ -59,7 +66,7 @@ public record ModelUri(Kind kind, String name, String version, String alias, Str
             }
         }
         throw new InputException("'" + text + "' is not a model reference: expected models:/NAME/VERSION, "
-                + "models:/NAME@ALIAS or runs:/RUN_ID/PATH");
+                + "models:/NAME/latest, models:/NAME@ALIAS or runs:/RUN_ID/PATH");
     }
 
     /** Whether the text looks like a reference (starts with {@code models:/} or {@code runs:/}). */
@@ -76,6 +83,7 @@ public record ModelUri(Kind kind, String name, String version, String alias, Str
     public String toString() {
         return switch (kind) {
             case MODEL_VERSION -> "models:/" + name + "/" + version;
+            case MODEL_LATEST -> "models:/" + name + "/" + LATEST;
             case MODEL_ALIAS -> "models:/" + name + "@" + alias;
             case RUN -> "runs:/" + runId + (path.isEmpty() ? "" : "/" + path);
         };

@@ -157,6 +157,7 @@ public final class RegisterModel {
     public static RegistryVersion resolve(final ModelRegistry registry, final ModelUri reference) {
         var found = switch (reference.kind()) {
             case MODEL_VERSION -> registry.version(reference.name(), reference.version());
+            case MODEL_LATEST -> registry.latestVersion(reference.name());
             case MODEL_ALIAS -> registry.versionByAlias(reference.name(), reference.alias());
             case RUN -> throw new IllegalArgumentException("not a models:/ reference: " + reference);
         };

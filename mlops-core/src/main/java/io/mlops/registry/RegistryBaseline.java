@@ -34,11 +34,15 @@ public record RegistryBaseline(RegistryVersion version, Map<String, Double> metr
     public static RegistryBaseline resolve(final ModelRegistry registry, final ModelUri reference,
             final Path directory) throws IOException {
         if (reference.kind() == ModelUri.Kind.RUN) {
-            throw new InputException("a baseline must be a registered model (models:/NAME@ALIAS or "
-                    + "models:/NAME/VERSION), not " + reference);
+            throw new InputException("a baseline must be a registered model (models:/NAME@ALIAS, "
+                    + "models:/NAME/VERSION or models:/NAME/latest), not " + reference);
         }
         var version = RegisterModel.resolve(registry, reference);
-        var description = version.uri() + (reference.alias() != null ? " (@" + reference.alias() + ")" : "");
+        var description = version.uri() + switch (reference.kind()) {
+            case MODEL_ALIAS -> " (@" + reference.alias() + ")";
+            case MODEL_LATEST -> " (latest)";
+            case MODEL_VERSION, RUN -> "";
+        };
         var metrics = new LinkedHashMap<String, Double>();
         version.tags().forEach((key, value) -> {
             if (key.startsWith(RegisterModel.METRIC_TAG_PREFIX)) {

@@ -96,6 +96,22 @@ class LocalRegistryTest {
     }
 
     @Test
+    void shouldFindTheHighestVersionAsTheLatest() {
+        var registry = registry();
+        assertThat(registry.latestVersion("churn")).isEmpty();
+        for (int build = 1; build <= 11; build++) {
+            registry.register("churn", "/model-" + build, null, build("b" + build));
+        }
+        registry.register("fraud", "/other", null, build("b12"));
+
+        // version 11 sorts before 2 as a file name: the latest is the highest number
+        assertThat(registry.latestVersion("churn").map(RegistryVersion::version)).contains("11");
+        assertThat(RegisterModel.resolve(registry, ModelUri.parse("models:/churn/latest")).source())
+                .isEqualTo("/model-11");
+        assertThat(registry.latestVersion("unknown")).isEmpty();
+    }
+
+    @Test
     void shouldReturnTheExistingVersionWhenTheSameBuildRegistersAgain() {
         // given
         var registry = registry();

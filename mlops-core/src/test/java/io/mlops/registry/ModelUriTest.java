@@ -52,13 +52,24 @@ class ModelUriTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "churn", "models:/", "models:/churn", "models:/churn/", "models:/churn/0",
-            "models:/churn/v1", "models:/churn@", "models:/@champion", "models:/a/b/1@x/y", "runs:/",
+            "models:/churn/v1", "models:/churn/latest/1", "models:/latest", "models:/churn@", "models:/@champion", "models:/a/b/1@x/y", "runs:/",
             "runs:/abc/../secret", "runs:/abc/model\\x", "runs:/a b/model", "s3://bucket/model",
             "models:/churn/12345678901234567890"})
     void shouldRejectWhatIsNoReferenceNamingTheExpectedForms(final String text) {
         assertThatThrownBy(() -> ModelUri.parse(text)).isInstanceOf(InputException.class)
                 .hasMessage("'" + text + "' is not a model reference: expected models:/NAME/VERSION, "
-                        + "models:/NAME@ALIAS or runs:/RUN_ID/PATH");
+                        + "models:/NAME/latest, models:/NAME@ALIAS or runs:/RUN_ID/PATH");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"models:/churn/latest", "models:/churn/Latest", "models:/churn/LATEST"})
+    void shouldReadTheLatestVersionInAnyCaseAsMlflowDoes(final String text) {
+        var reference = ModelUri.parse(text);
+
+        assertThat(reference.kind()).isEqualTo(ModelUri.Kind.MODEL_LATEST);
+        assertThat(reference.name()).isEqualTo("churn");
+        assertThat(reference.version()).isNull();
+        assertThat(reference).hasToString("models:/churn/latest");
     }
 
     @Test

@@ -204,6 +204,22 @@ class RegisterModelIT {
     }
 
     @Test
+    void shouldResolveTheLatestVersionAsMlflowDoes() throws Exception {
+        var registry = registry(MLFLOW.server().uri());
+        for (int build = 1; build <= 3; build++) {
+            RegisterModel.run(RegistrationRequest.ofDirectory("churn-latest", model("l" + build))
+                    .withBuild(build("b-latest-" + build)), registry);
+        }
+
+        var latest = RegisterModel.resolve(registry, ModelUri.parse("models:/churn-latest/latest"));
+
+        assertThat(latest.version()).isEqualTo("3");
+        assertThat(catchThrowableOfType(() -> RegisterModel.resolve(registry,
+                ModelUri.parse("models:/no-such-model/latest")), InputException.class))
+                .hasMessageContaining("models:/no-such-model/latest does not exist");
+    }
+
+    @Test
     void shouldExplainAMissingAlias() throws Exception {
         var registry = registry(MLFLOW.server().uri());
         RegisterModel.run(RegistrationRequest.ofDirectory("churn-noalias", model("n1")), registry);

@@ -179,7 +179,7 @@ record EvaluationParameters(@CheckForNull String predictions, @CheckForNull Stri
      * @throws InputException when it is not {@code models:/NAME@ALIAS} or {@code models:/NAME/VERSION}
      */
     static ModelUri registeredModel(final String text) {
-        var expected = "expected models:/NAME@ALIAS or models:/NAME/VERSION";
+        var expected = "expected models:/NAME@ALIAS, models:/NAME/VERSION or models:/NAME/latest";
         ModelUri reference;
         try {
             reference = ModelUri.parse(text);

@@ -162,8 +162,8 @@ class ModelEvaluationTest {
         assertThatThrownBy(() -> fixture.evaluation().evaluate(step.toParameters()))
                 .isInstanceOf(AbortException.class)
                 .hasMessage("evaluateModel: baseline: runs:/4f2c9e1/model is a run's artifact, not a registered "
-                        + "model: expected models:/NAME@ALIAS or models:/NAME/VERSION (register it with registerModel "
-                        + "to compare with it)");
+                        + "model: expected models:/NAME@ALIAS, models:/NAME/VERSION or models:/NAME/latest (register "
+                        + "it with registerModel to compare with it)");
         verify(fixture.workspace(), never()).act(any(EvaluateOnAgent.class));
     }
 
