@@ -99,9 +99,13 @@ final class LocalDocuments {
             tags = copy(tags);
         }
 
-        RegistryVersion toRegistryVersion(final Model model) {
-            return new RegistryVersion(name, version, source, runId, description, tags, model.aliasesOf(version),
-                    created);
+        /**
+         * The version as the registry answers: a source stored relative to the registry's directory (what the
+         * registry's own runs hold) resolved against {@code root}, so the registry can be moved or copied whole.
+         */
+        RegistryVersion toRegistryVersion(final Model model, final Path root) {
+            return new RegistryVersion(name, version, LocalLayout.resolveSource(root, source), runId, description,
+                    tags, model.aliasesOf(version), created);
         }
 
         @Override

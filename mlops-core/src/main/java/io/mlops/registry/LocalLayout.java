@@ -39,6 +39,39 @@ final class LocalLayout {
         return root;
     }
 
+    /**
+     * A version's source as stored: a path inside the registry relative to its directory, with {@code /} between
+     * names; anything else (an older registry's absolute path elsewhere) as it is.
+     */
+    String storedSource(final String source) {
+        if (source == null) {
+            return null;
+        }
+        Path path;
+        try {
+            path = Path.of(source);
+        } catch (java.nio.file.InvalidPathException e) {
+            return source;
+        }
+        if (!path.isAbsolute() || !path.normalize().startsWith(root) || path.normalize().equals(root)) {
+            return source;
+        }
+        var relative = root.relativize(path.normalize());
+        var text = new StringBuilder();
+        for (var part : relative) {
+            text.append(text.isEmpty() ? "" : "/").append(part);
+        }
+        return text.toString();
+    }
+
+    /** The absolute source of a stored one ({@link #storedSource}). */
+    static String resolveSource(final Path root, final String stored) {
+        if (stored == null || stored.isEmpty() || stored.contains(":") || Path.of(stored).isAbsolute()) {
+            return stored;
+        }
+        return root.resolve(stored).normalize().toString();
+    }
+
     Path experiments() {
         return root.resolve("experiments");
     }

@@ -36,9 +36,10 @@ import java.util.function.Supplier;
  * </pre>
  * {@code RUN_ID} is 32 lowercase hex characters, as MLflow's. {@code NAME} is the model name percent-encoded
  * outside {@code [A-Za-z0-9._-]} (see {@link LocalLayout#fileName}); the real name is in model.json. A
- * version's source is the absolute path of the artifact it was registered from (a {@code runs:/} reference
- * resolves to {@code .../runs/RUN_ID/artifacts/PATH}), as MLflow's file store records a local artifact location;
- * unlike MLflow, such a reference to an artifact the run does not hold is refused at once.
+ * version's source is the path of the artifact it was registered from (a {@code runs:/} reference resolves to
+ * {@code .../runs/RUN_ID/artifacts/PATH}), answered as an absolute path as MLflow's file store records a local
+ * artifact location, but stored relative to the registry's directory when it lies inside, so that the directory
+ * can be moved or copied whole; unlike MLflow, a reference to an artifact the run does not hold is refused at once.
  *
  * <p>Every JSON file is replaced atomically, so readers take no lock; every read-modify-write holds the
  * {@link FileLock} of what it changes, which also makes registration and {@link #runFor} idempotent per build
@@ -187,20 +188,20 @@ public final class LocalRegistry implements ModelRegistry {
         if (!LocalLayout.isNumber(version)) {
             return Optional.empty();
         }
-        return model(name).flatMap(model -> readVersion(name, version).map(found -> found.toRegistryVersion(model)));
+        return model(name).flatMap(model -> readVersion(name, version).map(found -> answer(found, model)));
     }
 
     @Override
     public Optional<RegistryVersion> latestVersion(final String name) {
         return model(name).flatMap(model -> versions(name).stream()
                 .max(Comparator.comparingLong(version -> Long.parseLong(version.version())))
-                .map(found -> found.toRegistryVersion(model)));
+                .map(found -> answer(found, model)));
     }
 
     @Override
     public Optional<RegistryVersion> versionByAlias(final String name, final String alias) {
         return model(name).flatMap(model -> Optional.ofNullable(model.aliases().get(alias))
-                .flatMap(version -> readVersion(name, version).map(found -> found.toRegistryVersion(model))));
+                .flatMap(version -> readVersion(name, version).map(found -> answer(found, model))));
     }
 
     @Override
@@ -214,14 +215,18 @@ public final class LocalRegistry implements ModelRegistry {
             var existing = versions.stream().filter(version -> buildId != null
                     && buildId.equals(version.tags().get(BUILD_ID_TAG))).findFirst();
             if (existing.isPresent()) {
-                return new Registered(existing.get().toRegistryVersion(model), false);
+                return new Registered(answer(existing.get(), model), false);
             }
             long last = versions.stream().mapToLong(version -> Long.parseLong(version.version())).max().orElse(0);
-            var version = new Version(name, Long.toString(last + 1), source, runId, description, tags,
-                    System.currentTimeMillis());
+            var version = new Version(name, Long.toString(last + 1), layout.storedSource(source), runId,
+                    description, tags, System.currentTimeMillis());
             LocalDocuments.write(layout.versionFile(name, version.version()), version);
-            return new Registered(version.toRegistryVersion(model), true);
+            return new Registered(answer(version, model), true);
         });
+    }
+
+    private RegistryVersion answer(final Version version, final Model model) {
+        return version.toRegistryVersion(model, layout.root());
     }
 
     /** Every version of a model; a directory whose version.json is not written yet is none. */

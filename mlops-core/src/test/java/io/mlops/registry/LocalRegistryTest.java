@@ -372,6 +372,29 @@ class LocalRegistryTest {
     }
 
     @Test
+    void shouldKeepSourcesUsableWhenTheRegistryDirectoryIsMoved() throws Exception {
+        // given: a version registered from a run of the registry, and one from a path outside it
+        var registry = registry();
+        var run = registry.runFor("churn", "train", Map.of());
+        registry.upload(run, Files.writeString(work.resolve("model.bin"), "weights"), "model/model.bin");
+        registry.register("churn", registry.sourceOf(ModelUri.parse(run.uri("model"))), run.runId(), build("b1"));
+        var outside = Files.createDirectories(work.resolve("elsewhere")).toString();
+        registry.register("churn", outside, null, build("b2"));
+
+        // when
+        var moved = Files.move(work.resolve("registry"), work.resolve("moved-registry"));
+        var reopened = new LocalRegistry(moved);
+
+        // then
+        var first = reopened.version("churn", "1").orElseThrow();
+        assertThat(Path.of(first.source())).isAbsolute().startsWith(moved).isDirectory();
+        assertThat(Path.of(first.source()).resolve("model.bin")).hasContent("weights");
+        assertThat(reopened.version("churn", "2").orElseThrow().source()).isEqualTo(outside);
+        assertThat(moved.resolve("models/churn/versions/1/version.json")).content()
+                .contains("\"source\" : \"runs/" + run.runId() + "/artifacts/model\"");
+    }
+
+    @Test
     void shouldNameTheFileWhenTheRegistryHoldsCorruptJson() throws Exception {
         // given
         var registry = registry();
