@@ -2,9 +2,10 @@ package io.jenkins.plugins.mlops.registry;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
-import io.jenkins.plugins.mlops.evaluation.EvaluationAction;
 import io.jenkins.plugins.mlops.util.BuildReports;
+import io.jenkins.plugins.mlops.util.StepAction;
 import io.jenkins.plugins.mlops.util.WorkspacePaths;
+import io.mlops.evaluation.EvaluationReport;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -33,7 +34,9 @@ record EvaluationReference(String path, String sha256) implements Serializable {
      */
     @CheckForNull
     static EvaluationReference latest(final Run<?, ?> run) {
-        var evaluations = run.getActions(EvaluationAction.class);
+        // by the report it holds rather than by EvaluationAction, so that this package does not depend on evaluation's
+        var evaluations = run.getActions(StepAction.class).stream().filter(action -> action.holds(
+                EvaluationReport.class)).toList();
         if (evaluations.isEmpty()) {
             return null;
         }

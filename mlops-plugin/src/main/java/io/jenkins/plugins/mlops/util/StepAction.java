@@ -111,6 +111,11 @@ public abstract class StepAction<R> implements RunAction2 {
         return report.get(run);
     }
 
+    /** Whether this action records a step whose report is of this type (e.g. {@code EvaluationReport}). */
+    public boolean holds(final Class<?> type) {
+        return reportType() == type;
+    }
+
     /** Where the build keeps the full report of this call (the file may be missing). */
     public Path storedReportFile() {
         return new BuildReports(run.getRootDir(), kind()).reportFile(id);

@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import hudson.FilePath;
 import hudson.model.Item;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The plugin rules of DESIGN.md §2 and §6: Jenkins is reached through one facade, the plugin only translates (no
  * YAML, HTTP client or sketches of its own), web methods answer POST only and form endpoints check a permission,
- * and work sent to agents captures no enclosing instance.
+ * work sent to agents captures no enclosing instance, and the packages do not depend on each other in a cycle.
  */
 class PluginArchitectureTest {
     private static final String PLUGIN = "io.jenkins.plugins.mlops..";
@@ -63,6 +64,10 @@ class PluginArchitectureTest {
             .should().notBeInnerClasses().andShould().notBeAnonymousClasses()
             .because("an inner class would drag its enclosing object through the agent channel");
 
+    static final ArchRule STEP_PACKAGES_FORM_NO_CYCLES = SlicesRuleDefinition.slices()
+            .matching("io.jenkins.plugins.mlops.(*)..").should().beFreeOfCycles()
+            .because("each step's package builds on util (and the steps it reads), never the other way round");
+
     private static final JavaClasses PLUGIN_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.jenkins.plugins.mlops");
@@ -86,6 +91,11 @@ class PluginArchitectureTest {
     @Test
     void shouldSendOnlyStaticClassesToAgents() {
         AGENT_WORK_CAPTURES_NO_ENCLOSING_INSTANCE.check(PLUGIN_CLASSES);
+    }
+
+    @Test
+    void shouldKeepThePackagesFreeOfCycles() {
+        STEP_PACKAGES_FORM_NO_CYCLES.check(PLUGIN_CLASSES);
     }
 
     @Test

@@ -6,6 +6,7 @@ import hudson.AbortException;
 import hudson.FilePath;
 import io.jenkins.plugins.mlops.evaluation.EvaluationAction;
 import io.jenkins.plugins.mlops.lineage.LineageAction;
+import io.mlops.evaluation.EvaluationReport;
 import io.mlops.lineage.LineageEvent;
 import io.mlops.lineage.LineageFile;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,7 @@ class ModelRegistrationTest {
         var evaluation = mock(EvaluationAction.class);
         var stored = Files.writeString(Files.createDirectories(buildDir.resolve("mlops/evaluation-1"))
                 .resolve("report.json"), "{\"kind\": \"model-evaluation\"}");
+        when(evaluation.holds(EvaluationReport.class)).thenReturn(true);
         when(evaluation.getReportDir()).thenReturn("eval/reports");
         when(evaluation.storedReportFile()).thenReturn(stored);
         fixture.actions().add(evaluation);
