@@ -148,19 +148,7 @@ final class TrainingSpecOptions {
     }
 
     private List<Toleration> tolerations() {
-        var list = new ArrayList<Toleration>();
-        for (var text : tolerations) {
-            var effect = text.contains(":") ? text.substring(text.lastIndexOf(':') + 1) : null;
-            var keyValue = effect == null ? text : text.substring(0, text.lastIndexOf(':'));
-            int equals = keyValue.indexOf('=');
-            if (keyValue.isBlank() || equals == 0) {
-                throw new InputException("toleration: '" + text + "' has no key: expected KEY[=VALUE][:EFFECT], e.g. "
-                        + "nvidia.com/gpu:NoSchedule");
-            }
-            list.add(equals < 0 ? new Toleration(keyValue, "Exists", null, effect)
-                    : new Toleration(keyValue.substring(0, equals), "Equal", keyValue.substring(equals + 1), effect));
-        }
-        return list;
+        return tolerations.stream().map(text -> Toleration.parse("toleration", text)).toList();
     }
 
     private CodeSource code(final String headCommit) {
@@ -177,9 +165,7 @@ final class TrainingSpecOptions {
                     : SecretRef.parse("git-token-secret", gitTokenSecret));
         }
         if (volumeClaim != null) {
-            int colon = volumeClaim.indexOf(':');
-            return colon < 0 ? new CodeSource.VolumeClaim(volumeClaim, "/workspace")
-                    : new CodeSource.VolumeClaim(volumeClaim.substring(0, colon), volumeClaim.substring(colon + 1));
+            return CodeSource.VolumeClaim.parse("volume-claim", volumeClaim);
         }
         return CodeSource.NONE;
     }

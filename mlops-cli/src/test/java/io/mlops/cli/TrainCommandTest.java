@@ -73,6 +73,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void shouldReadTolerationsAndVolumeClaimsAsTheStepDoes() {
+        assertThat(run("train", "--runner", "kubernetes", "--image", "trainer:1", "--toleration",
+                "dedicated=ml:NoSchedule", "--toleration", "spot", "--volume-claim", "code", "--dry-run", "--",
+                "python", "train.py")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("key: \"dedicated\"").contains("operator: \"Equal\"")
+                .contains("key: \"spot\"").contains("claimName: \"code\"").contains("mountPath: \"/workspace\"");
+
+        assertThat(run("train", "--runner", "kubernetes", "--image", "trainer:1", "--toleration",
+                "dedicated=ml:Sometimes", "--dry-run", "--", "python", "train.py")).isEqualTo(2);
+        assertThat(err.toString()).contains("toleration: 'dedicated=ml:Sometimes' is not a taint: expected "
+                + "key=value:Effect, key:Effect or key, with Effect NoSchedule, PreferNoSchedule or NoExecute");
+    }
+
+    @Test
     void shouldTrainLocallyIntoARunAndExitZero() throws IOException {
         int code = run("train", "--command", "sh -c 'echo epoch 1; echo saved'", "--name", "churn-local",
                 "--experiment", "churn", "--registry", dir.resolve("registry").toString(), "--report-dir",

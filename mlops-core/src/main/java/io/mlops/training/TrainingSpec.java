@@ -207,6 +207,29 @@ public record TrainingSpec(String name, String image, List<String> command, Stri
 
         /** What GPU nodes are usually tainted with. */
         public static final Toleration GPU = new Toleration("nvidia.com/gpu", "Exists", null, "NoSchedule");
+        private static final Pattern EFFECT = Pattern.compile("NoSchedule|PreferNoSchedule|NoExecute");
+
+        /**
+         * Reads a toleration of the taint as {@code kubectl taint} writes it: {@code key=value:Effect} (the taint
+         * with that value), {@code key:Effect} or {@code key} (any value); without an effect, every effect.
+         *
+         * @param field the parameter's name, for the message
+         * @throws InputException naming the field when the text is not such a taint
+         */
+        public static Toleration parse(final String field, final String text) {
+            var taint = text.trim();
+            int colon = taint.lastIndexOf(':');
+            var effect = colon < 0 ? null : taint.substring(colon + 1).trim();
+            var keyValue = colon < 0 ? taint : taint.substring(0, colon).trim();
+            int equals = keyValue.indexOf('=');
+            var key = equals < 0 ? keyValue : keyValue.substring(0, equals).trim();
+            if (key.isEmpty() || effect != null && !EFFECT.matcher(effect).matches()) {
+                throw new InputException(field + ": '" + taint + "' is not a taint: expected key=value:Effect, "
+                        + "key:Effect or key, with Effect NoSchedule, PreferNoSchedule or NoExecute");
+            }
+            return equals < 0 ? new Toleration(key, "Exists", null, effect)
+                    : new Toleration(key, "Equal", keyValue.substring(equals + 1).trim(), effect);
+        }
     }
 
     /** How the training code reaches the pod. */
@@ -253,9 +276,29 @@ public record TrainingSpec(String name, String image, List<String> command, Stri
          * @param mountPath where it is mounted, e.g. {@code /workspace}
          */
         record VolumeClaim(String claimName, String mountPath) implements CodeSource {
+            /** Where a claim is mounted unless it says otherwise. */
+            public static final String DEFAULT_MOUNT_PATH = "/workspace";
+
             public VolumeClaim {
                 Objects.requireNonNull(claimName, "claimName");
                 Objects.requireNonNull(mountPath, "mountPath");
+            }
+
+            /**
+             * Reads {@code CLAIM} (mounted at {@link #DEFAULT_MOUNT_PATH}) or {@code CLAIM:/mount/path}.
+             *
+             * @param field the parameter's name, for the message
+             * @throws InputException naming the field when the claim is missing or the path is not absolute
+             */
+            public static VolumeClaim parse(final String field, final String text) {
+                int colon = text.indexOf(':');
+                var claim = (colon < 0 ? text : text.substring(0, colon)).trim();
+                var path = colon < 0 ? DEFAULT_MOUNT_PATH : text.substring(colon + 1).trim();
+                if (claim.isEmpty() || !path.startsWith("/")) {
+                    throw new InputException(field + ": '" + text + "' is not a claim: expected CLAIM or "
+                            + "CLAIM:/mount/path, such as training-code:/workspace");
+                }
+                return new VolumeClaim(claim, path);
             }
         }
     }

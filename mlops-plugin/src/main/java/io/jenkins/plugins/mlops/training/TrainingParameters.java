@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.training;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.mlops.util.ParameterText;
+import io.mlops.training.CommandWords;
 import io.mlops.training.TrainingSpec;
 import io.mlops.training.TrainingSpec.CodeSource;
 import io.mlops.training.TrainingSpec.Placement;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToDefault;
 import static io.jenkins.plugins.mlops.util.ParameterText.blankToNull;
@@ -43,10 +43,7 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
     static final String DEFAULT_REPORT_DIR = "mlops-reports/train-model";
     /** The Secret key of the git token for a private repository. */
     static final String GIT_TOKEN = "GIT_TOKEN";
-    /** Where a volume claim is mounted unless {@code volumeClaim} says {@code CLAIM:/path}. */
-    static final String DEFAULT_MOUNT_PATH = "/workspace";
     private static final long serialVersionUID = 1L;
-    private static final Pattern EFFECT = Pattern.compile("NoSchedule|PreferNoSchedule|NoExecute");
 
     /** Where the training runs. */
     enum Runner {
@@ -174,14 +171,7 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
             throw new InputException("gitCredentialsId: given without gitClone: expected gitClone: true");
         }
         if (volumeClaim != null) {
-            int colon = volumeClaim.indexOf(':');
-            var claim = colon < 0 ? volumeClaim : volumeClaim.substring(0, colon).trim();
-            var path = colon < 0 ? DEFAULT_MOUNT_PATH : volumeClaim.substring(colon + 1).trim();
-            if (claim.isEmpty() || !path.startsWith("/")) {
-                throw new InputException("volumeClaim: '" + volumeClaim + "' is not a claim: expected CLAIM or "
-                        + "CLAIM:/mount/path, such as training-code:/workspace");
-            }
-            return new CodeSource.VolumeClaim(claim, path);
+            return CodeSource.VolumeClaim.parse("volumeClaim", volumeClaim);
         }
         return CodeSource.NONE;
     }
@@ -208,28 +198,16 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
         }
         var tolerations = new ArrayList<Toleration>();
         for (String line : text.split("\\R")) {
-            var taint = line.trim();
-            if (taint.isEmpty() || taint.startsWith("#")) {
-                continue;
+            if (!line.isBlank() && !line.trim().startsWith("#")) {
+                tolerations.add(Toleration.parse("tolerations", line));
             }
-            int colon = taint.lastIndexOf(':');
-            var effect = colon < 0 ? null : taint.substring(colon + 1).trim();
-            var keyValue = colon < 0 ? taint : taint.substring(0, colon).trim();
-            int equals = keyValue.indexOf('=');
-            var key = equals < 0 ? keyValue : keyValue.substring(0, equals).trim();
-            if (key.isEmpty() || effect != null && !EFFECT.matcher(effect).matches()) {
-                throw new InputException("tolerations: '" + taint + "' is not a taint: expected key=value:Effect, "
-                        + "key:Effect or key, one per line, with Effect NoSchedule, PreferNoSchedule or NoExecute");
-            }
-            tolerations.add(equals < 0 ? new Toleration(key, "Exists", null, effect)
-                    : new Toleration(key, "Equal", keyValue.substring(equals + 1).trim(), effect));
         }
         return tolerations;
     }
 
     /** One line for the build log: what runs where. */
     String describe() {
-        var text = new StringBuilder(String.join(" ", command));
+        var text = new StringBuilder(CommandWords.join(command));
         if (runnerKind() == Runner.LOCAL) {
             return text.append(" as a local process in the workspace").toString();
         }

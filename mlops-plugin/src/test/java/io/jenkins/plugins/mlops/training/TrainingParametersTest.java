@@ -205,8 +205,8 @@ class TrainingParametersTest {
         assertThat(message(step -> step.setSecretEnv("HF_TOKEN=a\nHF_TOKEN=b"))).isEqualTo("secretEnv: 'HF_TOKEN' is "
                 + "given twice: expected each key once");
         assertThat(message(step -> step.setTolerations("dedicated=ml:Sometimes"))).isEqualTo("tolerations: "
-                + "'dedicated=ml:Sometimes' is not a taint: expected key=value:Effect, key:Effect or key, one per "
-                + "line, with Effect NoSchedule, PreferNoSchedule or NoExecute");
+                + "'dedicated=ml:Sometimes' is not a taint: expected key=value:Effect, key:Effect or key, with Effect "
+                + "NoSchedule, PreferNoSchedule or NoExecute");
         assertThat(message(step -> step.setVolumeClaim("code:relative"))).isEqualTo("volumeClaim: 'code:relative' is "
                 + "not a claim: expected CLAIM or CLAIM:/mount/path, such as training-code:/workspace");
         assertThat(message(step -> {
