@@ -6,26 +6,16 @@ import io.mlops.registry.RegisterModel;
 import io.mlops.registry.RegistrationRequest;
 import io.mlops.report.ReportJson;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static io.mlops.cli.PredictionsFixture.predictions;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CommandLineTest {
+class CommandLineTest extends CommandTestBase {
     private static final String SCHEMA = "columns:\n  id: {type: integer, unique: true}\n  score: {type: number, max: 1}\n";
-
-    @TempDir
-    private Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @Test
     void shouldExitWithZeroAndWriteTheFourReportsForValidData() throws IOException {
@@ -260,22 +250,19 @@ class CommandLineTest {
     }
 
     /** Runs the command line; validate-data writes its reports into the test's directory unless told otherwise. */
-    private int run(final String... args) {
+    /** Runs a command; validate-data without --report-dir writes into the scratch directory, not the project. */
+    @Override
+    protected int run(final String... args) {
         var all = new java.util.ArrayList<>(java.util.List.of(args));
         if (all.get(0).equals("validate-data") && !all.contains("--report-dir")) {
             all.add("--report-dir");
             all.add(dir.resolve("default-reports").toString());
         }
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return super.run(all.toArray(String[]::new));
     }
 
     private Path schema() throws IOException {
         return file("schema.yaml", SCHEMA);
     }
 
-    private Path file(final String name, final String content) throws IOException {
-        var file = dir.resolve(name);
-        Files.writeString(file, content, StandardCharsets.UTF_8);
-        return file;
-    }
 }

@@ -1,41 +1,23 @@
 package io.mlops.cli;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.mlops.cli.PredictionsFixture.predictions;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code mlops register} and {@code mlops evaluate --baseline models:/...} on the local registry, and against an
  * MLflow server that is not there (in a child JVM, whose environment the test sets).
  */
-class RegisterCommandTest {
-    @TempDir
-    private Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void useTheLocalRegistry() {
-        assumeTrue(System.getenv("MLFLOW_TRACKING_URI") == null,
-                "MLFLOW_TRACKING_URI is set: these tests use the local registry");
-    }
-
+class RegisterCommandTest extends LocalRegistryCommandTestBase {
     @Test
     void shouldRegisterAModelDirectoryInTheLocalRegistryAndSetTheAlias() throws IOException {
         var model = model("m1");
@@ -124,11 +106,5 @@ class RegisterCommandTest {
         return model;
     }
 
-    private int run(final String... args) {
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), List.of(args).toArray(String[]::new));
-    }
 
-    private Path file(final String name, final String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
-    }
 }

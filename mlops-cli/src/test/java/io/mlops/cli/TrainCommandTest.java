@@ -1,33 +1,15 @@
 package io.mlops.cli;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code mlops train}: the Job manifest of --dry-run, local runs and their exit codes, and an unreachable cluster. */
-class TrainCommandTest {
-    @TempDir
-    private Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void useTheLocalRegistry() {
-        assumeTrue(System.getenv("MLFLOW_TRACKING_URI") == null,
-                "MLFLOW_TRACKING_URI is set: these tests use the local registry");
-    }
-
+class TrainCommandTest extends LocalRegistryCommandTestBase {
     @Test
     void shouldPrintTheJobManifestWithoutACluster() {
         int code = run("train", "--runner", "kubernetes", "--image", "ghcr.io/acme/churn-train:1.4", "--gpus", "2",
@@ -151,7 +133,4 @@ class TrainCommandTest {
         }
     }
 
-    private int run(final String... args) {
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    }
 }
