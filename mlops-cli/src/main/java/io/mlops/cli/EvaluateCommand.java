@@ -7,7 +7,6 @@ import io.mlops.evaluation.EvaluationRequest;
 import io.mlops.evaluation.GateResult;
 import io.mlops.evaluation.PredictionColumns;
 import io.mlops.evaluation.Task;
-import io.mlops.lineage.LineageFile;
 import io.mlops.registry.ModelUri;
 import io.mlops.registry.RegistryBaseline;
 import io.mlops.report.Status;
@@ -79,9 +78,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private RegistryOption registry;
 
-    @Option(names = "--lineage", paramLabel = "FILE",
-            description = "Append this evaluation to the build's lineage.json (default: $MLOPS_LINEAGE, else none).")
-    private Path lineage;
+    @Mixin
+    private LineageOption lineage;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "csv, jsonl or parquet (default: by extension).")
     private String format;
@@ -142,10 +140,8 @@ final class EvaluateCommand implements Callable<Integer> {
         var report = EvaluateModel.run(request, unresolved -> baseline == null ? unresolved
                 : RegistryBaseline.fetchInto(unresolved, registry.open(System.getenv()),
                         ModelUri.parse(baseline)));
-        var lineageFile = LineageOption.file(lineage, System.getenv());
-        if (lineageFile != null) {
-            LineageFile.append(lineageFile, report.lineageEvent());
-        }
+        var lineageFile = lineage.file(System.getenv());
+        LineageOption.append(lineageFile, report.lineageEvent());
         print(report, reportDir, spec.commandLine().getOut());
         return report.status().exitCode();
     }

@@ -1,7 +1,5 @@
 package io.mlops.cli;
 
-import io.mlops.lineage.Lineage;
-import io.mlops.lineage.LineageFile;
 import io.mlops.registry.RegisterModel;
 import io.mlops.registry.RegistrationReport;
 import io.mlops.registry.RegistrationRequest;
@@ -79,10 +77,8 @@ final class RegisterCommand implements Callable<Integer> {
                     + "its predictions the baseline of later comparisons.")
     private Path evaluation;
 
-    @Option(names = "--lineage", paramLabel = "FILE",
-            description = "The build's lineage.json: read for the dataset digests and training run, and this step "
-                    + "appended to it (default: $MLOPS_LINEAGE, else none).")
-    private Path lineage;
+    @Mixin
+    private LineageOption lineage;
 
     @Mixin
     private RegistryOption registry;
@@ -95,15 +91,13 @@ final class RegisterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var env = System.getenv();
-        var lineageFile = LineageOption.file(lineage, env);
+        var lineageFile = lineage.file(env);
         var git = GitCheckout.around(Path.of(""));
         var build = git.build(env);
         var request = new RegistrationRequest(name, modelPath, source, runId, experiment, alias, description, tags,
-                evaluation, lineageFile == null ? Lineage.EMPTY : LineageFile.read(lineageFile), build, reportDir);
+                evaluation, LineageOption.read(lineageFile), build, reportDir);
         var report = RegisterModel.run(request, registry.open(env));
-        if (lineageFile != null) {
-            LineageFile.append(lineageFile, report.lineage());
-        }
+        LineageOption.append(lineageFile, report.lineage());
         print(report, reportDir, spec.commandLine().getOut());
         return report.status().exitCode();
     }

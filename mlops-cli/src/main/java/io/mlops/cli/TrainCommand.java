@@ -2,7 +2,6 @@ package io.mlops.cli;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.mlops.lineage.LineageFile;
 import io.mlops.registry.ModelRegistry;
 import io.mlops.training.TrainModel;
 import io.mlops.training.TrainingLoop;
@@ -88,9 +87,8 @@ final class TrainCommand implements Callable<Integer> {
             + "git; default: alpine/git:2.47.2).")
     private String gitImage;
 
-    @Option(names = "--lineage", paramLabel = "FILE",
-            description = "The build's lineage.json to append this step to (default: $MLOPS_LINEAGE, else none).")
-    private Path lineage;
+    @Mixin
+    private LineageOption lineage;
 
     @Mixin
     private RegistryOption registry;
@@ -113,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         var build = git.build(env);
         var request = new TrainingRequest(trainingSpec, token, build, reportDir);
         var registryOrNone = trainingSpec.experiment() == null ? null : registry.open(env);
-        var lineageFile = LineageOption.file(lineage, env);
+        var lineageFile = lineage.file(env);
         var report = switch (runner) {
             case LocalRunner.KIND -> train(request, registryOrNone, new LocalRunner(Path.of(""), env), out);
             case KubernetesRunner.KIND -> {
@@ -124,9 +122,7 @@ final class TrainCommand implements Callable<Integer> {
             default -> throw new InputException("runner: '" + runner + "' is not a runner: expected local or "
                     + "kubernetes");
         };
-        if (lineageFile != null) {
-            LineageFile.append(lineageFile, report.lineage());
-        }
+        LineageOption.append(lineageFile, report.lineage());
         print(report, reportDir, out);
         return report.status().exitCode();
     }

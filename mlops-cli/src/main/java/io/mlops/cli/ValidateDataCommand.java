@@ -1,7 +1,6 @@
 package io.mlops.cli;
 
 import io.mlops.data.DataFormat;
-import io.mlops.lineage.LineageFile;
 import io.mlops.validation.DataValidator;
 import io.mlops.validation.ValidationRequest;
 import io.mlops.validation.drift.DriftMethod;
@@ -52,10 +51,8 @@ final class ValidateDataCommand implements Callable<Integer> {
             description = "Where report.json, report.md, report.html and junit.xml are written (default: ${DEFAULT-VALUE}).")
     private Path reportDir;
 
-    @Option(names = "--lineage", paramLabel = "FILE",
-            description = "Append the datasets' digests to the build's lineage.json (default: $MLOPS_LINEAGE, else "
-                    + "none); registerModel tags the model version with them.")
-    private Path lineage;
+    @Mixin
+    private LineageOption lineage;
 
     @Option(names = "--drift-method", paramLabel = "METHOD",
             description = "Overrides the schema's drift method: auto, ks, chi2, z, wasserstein, jensen_shannon, psi.")
@@ -72,10 +69,8 @@ final class ValidateDataCommand implements Callable<Integer> {
                 driftMethod == null ? null : DriftMethod.of(driftMethod), driftThreshold);
         var progress = TerminalProgress.create();
         var report = new DataValidator().validate(request, progress);
-        var lineageFile = LineageOption.file(lineage, System.getenv());
-        if (lineageFile != null) {
-            LineageFile.append(lineageFile, report.lineageEvent());
-        }
+        var lineageFile = lineage.file(System.getenv());
+        LineageOption.append(lineageFile, report.lineageEvent());
         ValidationConsole.print(report, reportDir, spec.commandLine().getOut());
         return report.status().exitCode();
     }
