@@ -1,11 +1,8 @@
 package io.jenkins.plugins.mlops.evaluation;
 
-import hudson.EnvVars;
-import hudson.FilePath;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
 import io.jenkins.plugins.mlops.util.PipelineResultHandler;
+import io.jenkins.plugins.mlops.util.StepCall;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -32,11 +29,10 @@ final class EvaluateModelExecution extends SynchronousNonBlockingStepExecution<M
     @Override
     protected Map<String, Object> run() throws Exception {
         var context = getContext();
-        var listener = context.get(TaskListener.class);
-        var evaluation = new ModelEvaluation(context.get(Run.class), context.get(FilePath.class),
-                context.get(EnvVars.class), listener, new JenkinsFacade());
+        var call = StepCall.of(context);
+        var evaluation = new ModelEvaluation(call, new JenkinsFacade());
         var summary = evaluation.evaluate(step.toParameters());
-        step.gate().apply(summary, new PipelineResultHandler(context), listener.getLogger());
+        step.gate().apply(summary, new PipelineResultHandler(context), call.log());
         return toResult(summary);
     }
 

@@ -2,18 +2,14 @@ package io.jenkins.plugins.mlops.evaluation;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
-import hudson.FilePath;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.lineage.LineageAction;
 import io.jenkins.plugins.mlops.registry.RegistryTarget;
-import io.jenkins.plugins.mlops.util.BuildReports;
 import io.jenkins.plugins.mlops.util.ControllerWarning;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
+import io.jenkins.plugins.mlops.util.StepCall;
 import io.mlops.util.InputException;
 
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * One {@code evaluateModel} call as seen from the controller, shared by the Pipeline step and the freestyle
@@ -23,18 +19,11 @@ import java.util.Map;
  * {@link LineageAction}. Setting the build result is left to the caller.
  */
 final class ModelEvaluation {
-    private final Run<?, ?> run;
-    private final FilePath workspace;
-    private final Map<String, String> env;
-    private final TaskListener listener;
+    private final StepCall call;
     private final JenkinsFacade jenkins;
 
-    ModelEvaluation(final Run<?, ?> run, final FilePath workspace, final Map<String, String> env,
-            final TaskListener listener, final JenkinsFacade jenkins) {
-        this.run = run;
-        this.workspace = workspace;
-        this.env = env;
-        this.listener = listener;
+    ModelEvaluation(final StepCall call, final JenkinsFacade jenkins) {
+        this.call = call;
         this.jenkins = jenkins;
     }
 
@@ -48,17 +37,15 @@ final class ModelEvaluation {
      * @throws InterruptedException when the build is aborted
      */
     EvaluationSummary evaluate(final EvaluationParameters parameters) throws IOException, InterruptedException {
-        var log = listener.getLogger();
+        var log = call.log();
         log.println("evaluateModel: evaluating " + parameters.describe());
         var registry = baselineRegistry(parameters);
-        ControllerWarning.warnIfBuiltIn(workspace, log, "evaluateModel");
-        var summary = workspace.act(new EvaluateOnAgent(parameters, registry));
-        var reports = new BuildReports(run.getRootDir(), EvaluationAction.KIND);
-        var id = reports.newId();
-        reports.copyFrom(workspace, summary.reportDir(), id, log, EvaluateModelStep.FUNCTION);
-        var action = new EvaluationAction(id, parameters.predictions(), summary, run);
-        run.addAction(action);
-        LineageAction.record(run, env, summary.lineage());
+        ControllerWarning.warnIfBuiltIn(call.workspace(), log, "evaluateModel");
+        var summary = call.workspace().act(new EvaluateOnAgent(parameters, registry));
+        var id = call.keepReports(EvaluationAction.KIND, summary.reportDir(), EvaluateModelStep.FUNCTION);
+        var action = new EvaluationAction(id, parameters.predictions(), summary, call.run());
+        call.run().addAction(action);
+        LineageAction.record(call.run(), call.env(), summary.lineage());
         log.println("evaluateModel: " + summary.status() + ": " + summary.summary());
         log.println("evaluateModel: reports in " + summary.reportDir() + "; see '" + action.getDisplayName()
                 + "' on the build page");
@@ -70,13 +57,14 @@ final class ModelEvaluation {
     private RegistryTarget baselineRegistry(final EvaluationParameters parameters) throws AbortException {
         try {
             if (parameters.baselineReference() != null) {
-                return RegistryTarget.of(parameters.server(), parameters.localRegistry(), run, env, jenkins);
+                return RegistryTarget.of(parameters.server(), parameters.localRegistry(), call.run(), call.env(),
+                        jenkins);
             }
         } catch (InputException e) {
             throw new AbortException(EvaluateModelStep.FUNCTION + ": " + e.getMessage());
         }
         if (parameters.server() != null || parameters.localRegistry() != null) {
-            listener.getLogger().println("evaluateModel: no baseline given, so server and localRegistry are not "
+            call.log().println("evaluateModel: no baseline given, so server and localRegistry are not "
                     + "used");
         }
         return null;

@@ -1,17 +1,13 @@
 package io.jenkins.plugins.mlops.registry;
 
 import hudson.AbortException;
-import hudson.FilePath;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.lineage.LineageAction;
-import io.jenkins.plugins.mlops.util.BuildReports;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
+import io.jenkins.plugins.mlops.util.StepCall;
 import io.jenkins.plugins.mlops.util.WebLink;
 import io.mlops.util.InputException;
 
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * One {@code registerModel} call as seen from the controller, shared by the Pipeline step and the freestyle builder:
@@ -20,18 +16,11 @@ import java.util.Map;
  * model version to its {@link LineageAction}.
  */
 final class ModelRegistration {
-    private final Run<?, ?> run;
-    private final FilePath workspace;
-    private final Map<String, String> env;
-    private final TaskListener listener;
+    private final StepCall call;
     private final JenkinsFacade jenkins;
 
-    ModelRegistration(final Run<?, ?> run, final FilePath workspace, final Map<String, String> env,
-            final TaskListener listener, final JenkinsFacade jenkins) {
-        this.run = run;
-        this.workspace = workspace;
-        this.env = env;
-        this.listener = listener;
+    ModelRegistration(final StepCall call, final JenkinsFacade jenkins) {
+        this.call = call;
         this.jenkins = jenkins;
     }
 
@@ -45,17 +34,15 @@ final class ModelRegistration {
      * @throws InterruptedException when the build is aborted
      */
     RegistrationSummary register(final RegistrationParameters parameters) throws IOException, InterruptedException {
-        var log = listener.getLogger();
+        var log = call.log();
         log.println("registerModel: registering " + parameters.describe());
         var registry = registry(parameters);
-        var context = RegistrationContext.of(run, env, parameters.evaluation());
-        var summary = workspace.act(new RegisterOnAgent(parameters, context, registry));
-        var reports = new BuildReports(run.getRootDir(), RegistrationAction.KIND);
-        var id = reports.newId();
-        reports.copyFrom(workspace, summary.reportDir(), id, log, RegisterModelStep.FUNCTION);
-        var action = new RegistrationAction(id, summary, run);
-        run.addAction(action);
-        LineageAction.record(run, env, summary.lineage());
+        var context = RegistrationContext.of(call.run(), call.env(), parameters.evaluation());
+        var summary = call.workspace().act(new RegisterOnAgent(parameters, context, registry));
+        var id = call.keepReports(RegistrationAction.KIND, summary.reportDir(), RegisterModelStep.FUNCTION);
+        var action = new RegistrationAction(id, summary, call.run());
+        call.run().addAction(action);
+        LineageAction.record(call.run(), call.env(), summary.lineage());
         log.println("registerModel: " + summary.summary());
         if (summary.evaluation() != null) {
             log.println("registerModel: tagged with the evaluation in " + summary.evaluation());
@@ -70,7 +57,8 @@ final class ModelRegistration {
 
     private RegistryTarget registry(final RegistrationParameters parameters) throws AbortException {
         try {
-            return RegistryTarget.of(parameters.server(), parameters.localRegistry(), run, env, jenkins);
+            return RegistryTarget.of(parameters.server(), parameters.localRegistry(), call.run(), call.env(),
+                    jenkins);
         } catch (InputException e) {
             throw new AbortException(RegisterModelStep.FUNCTION + ": " + e.getMessage());
         }

@@ -11,6 +11,7 @@ import hudson.tasks.Builder;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
 import io.jenkins.plugins.mlops.util.MlopsBuilderDescriptor;
 import io.jenkins.plugins.mlops.util.RunResultHandler;
+import io.jenkins.plugins.mlops.util.StepCall;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -44,7 +45,8 @@ public final class RegisterModelBuilder extends Builder implements SimpleBuildSt
             @NonNull final Launcher launcher, @NonNull final TaskListener listener)
             throws InterruptedException, IOException {
         var parameters = step.toParameters().expand(env::expand);
-        var summary = new ModelRegistration(run, workspace, env, listener, new JenkinsFacade()).register(parameters);
+        var call = new StepCall(run, workspace, env, listener);
+        var summary = new ModelRegistration(call, new JenkinsFacade()).register(parameters);
         RegistrationGate.apply(summary, new RunResultHandler(run), listener.getLogger());
     }
 

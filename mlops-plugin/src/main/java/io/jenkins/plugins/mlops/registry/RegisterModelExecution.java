@@ -1,11 +1,8 @@
 package io.jenkins.plugins.mlops.registry;
 
-import hudson.EnvVars;
-import hudson.FilePath;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
 import io.jenkins.plugins.mlops.util.PipelineResultHandler;
+import io.jenkins.plugins.mlops.util.StepCall;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -31,11 +28,10 @@ final class RegisterModelExecution extends SynchronousNonBlockingStepExecution<M
     @Override
     protected Map<String, Object> run() throws Exception {
         var context = getContext();
-        var listener = context.get(TaskListener.class);
-        var registration = new ModelRegistration(context.get(Run.class), context.get(FilePath.class),
-                context.get(EnvVars.class), listener, new JenkinsFacade());
+        var call = StepCall.of(context);
+        var registration = new ModelRegistration(call, new JenkinsFacade());
         var summary = registration.register(step.toParameters());
-        RegistrationGate.apply(summary, new PipelineResultHandler(context), listener.getLogger());
+        RegistrationGate.apply(summary, new PipelineResultHandler(context), call.log());
         return toResult(summary);
     }
 

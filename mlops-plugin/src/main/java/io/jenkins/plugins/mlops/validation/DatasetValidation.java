@@ -1,15 +1,11 @@
 package io.jenkins.plugins.mlops.validation;
 
-import hudson.FilePath;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.lineage.LineageAction;
-import io.jenkins.plugins.mlops.util.BuildReports;
 import io.jenkins.plugins.mlops.util.ControllerWarning;
+import io.jenkins.plugins.mlops.util.StepCall;
 import io.mlops.validation.ValidationSummary;
 
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * One {@code validateData} call as seen from the controller, shared by the Pipeline step and the freestyle
@@ -18,17 +14,10 @@ import java.util.Map;
  * Setting the build result is left to the caller, which knows whether it runs in a Pipeline.
  */
 final class DatasetValidation {
-    private final Run<?, ?> run;
-    private final FilePath workspace;
-    private final Map<String, String> env;
-    private final TaskListener listener;
+    private final StepCall call;
 
-    DatasetValidation(final Run<?, ?> run, final FilePath workspace, final Map<String, String> env,
-            final TaskListener listener) {
-        this.run = run;
-        this.workspace = workspace;
-        this.env = env;
-        this.listener = listener;
+    DatasetValidation(final StepCall call) {
+        this.call = call;
     }
 
     /**
@@ -41,12 +30,12 @@ final class DatasetValidation {
      * @throws InterruptedException  when the build is aborted
      */
     ValidationSummary validate(final ValidationParameters parameters) throws IOException, InterruptedException {
-        var log = listener.getLogger();
+        var log = call.log();
         log.println("validateData: validating " + parameters.describe());
-        ControllerWarning.warnIfBuiltIn(workspace, log, "validateData");
-        var summary = workspace.act(new ValidateOnAgent(parameters, listener));
+        ControllerWarning.warnIfBuiltIn(call.workspace(), log, "validateData");
+        var summary = call.workspace().act(new ValidateOnAgent(parameters, call.listener()));
         var action = record(parameters.data(), summary);
-        LineageAction.record(run, env, summary.lineage());
+        LineageAction.record(call.run(), call.env(), summary.lineage());
         log.println("validateData: " + summary.status() + ": " + summary.summary());
         log.println("validateData: reports in " + summary.reportDir() + "; see '" + action.getDisplayName()
                 + "' on the build page");
@@ -55,11 +44,9 @@ final class DatasetValidation {
 
     private ValidationAction record(final String dataset, final ValidationSummary summary)
             throws IOException, InterruptedException {
-        var reports = new BuildReports(run.getRootDir(), ValidationAction.KIND);
-        var id = reports.newId();
-        reports.copyFrom(workspace, summary.reportDir(), id, listener.getLogger(), ValidateDataStep.FUNCTION);
-        var action = new ValidationAction(id, dataset, summary, run);
-        run.addAction(action);
+        var id = call.keepReports(ValidationAction.KIND, summary.reportDir(), ValidateDataStep.FUNCTION);
+        var action = new ValidationAction(id, dataset, summary, call.run());
+        call.run().addAction(action);
         return action;
     }
 }

@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.mlops.util.MlopsBuilderDescriptor;
 import io.jenkins.plugins.mlops.util.RunResultHandler;
+import io.jenkins.plugins.mlops.util.StepCall;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -43,7 +44,7 @@ public final class ValidateDataBuilder extends Builder implements SimpleBuildSte
             @NonNull final Launcher launcher, @NonNull final TaskListener listener)
             throws InterruptedException, IOException {
         var parameters = step.toParameters().expand(env::expand);
-        var summary = new DatasetValidation(run, workspace, env, listener).validate(parameters);
+        var summary = new DatasetValidation(new StepCall(run, workspace, env, listener)).validate(parameters);
         step.gate().apply(summary, new RunResultHandler(run), listener.getLogger());
     }
 

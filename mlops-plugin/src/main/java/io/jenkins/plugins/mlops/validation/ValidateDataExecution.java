@@ -1,10 +1,7 @@
 package io.jenkins.plugins.mlops.validation;
 
-import hudson.EnvVars;
-import hudson.FilePath;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.util.PipelineResultHandler;
+import io.jenkins.plugins.mlops.util.StepCall;
 import io.mlops.validation.ValidationSummary;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -35,11 +32,10 @@ final class ValidateDataExecution extends SynchronousNonBlockingStepExecution<Ma
     @Override
     protected Map<String, Object> run() throws Exception {
         var context = getContext();
-        var listener = context.get(TaskListener.class);
-        var validation = new DatasetValidation(context.get(Run.class), context.get(FilePath.class),
-                context.get(EnvVars.class), listener);
+        var call = StepCall.of(context);
+        var validation = new DatasetValidation(call);
         var summary = validation.validate(step.toParameters());
-        step.gate().apply(summary, new PipelineResultHandler(context), listener.getLogger());
+        step.gate().apply(summary, new PipelineResultHandler(context), call.log());
         return toResult(summary);
     }
 

@@ -4,6 +4,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
+import io.jenkins.plugins.mlops.util.StepCall;
 import io.mlops.lineage.LineageEvent;
 import io.mlops.report.Status;
 
@@ -71,7 +72,7 @@ final class EvaluationFixture {
     }
 
     ModelEvaluation evaluation() {
-        return new ModelEvaluation(run, workspace, env, listener, jenkins);
+        return new ModelEvaluation(new StepCall(run, workspace, env, listener), jenkins);
     }
 
     Map<String, String> env() {

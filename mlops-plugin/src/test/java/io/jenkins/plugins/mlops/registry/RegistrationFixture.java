@@ -5,6 +5,7 @@ import hudson.model.Action;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.lineage.LineageAction;
+import io.jenkins.plugins.mlops.util.StepCall;
 import io.jenkins.plugins.mlops.util.JenkinsFacade;
 import io.mlops.lineage.LineageEvent;
 import io.mlops.report.Status;
@@ -79,7 +80,7 @@ final class RegistrationFixture {
     }
 
     ModelRegistration registration() {
-        return new ModelRegistration(run, workspace, env, listener, jenkins);
+        return new ModelRegistration(new StepCall(run, workspace, env, listener), jenkins);
     }
 
     Run<?, ?> run() {

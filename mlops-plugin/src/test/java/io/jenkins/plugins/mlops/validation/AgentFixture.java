@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.validation;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.mlops.util.StepCall;
 import io.mlops.lineage.LineageEvent;
 import io.mlops.report.Status;
 import io.mlops.validation.ValidationSummary;
@@ -58,7 +59,7 @@ final class AgentFixture {
     }
 
     DatasetValidation validation() {
-        return new DatasetValidation(run, workspace, env, listener);
+        return new DatasetValidation(new StepCall(run, workspace, env, listener));
     }
 
     Map<String, String> env() {
