@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The model registry of an MLflow tracking server (2.x or 3.x), through its REST API: runs hold the model's
@@ -91,16 +93,13 @@ public final class MlflowRegistry implements ModelRegistry {
 
     /** The first item of a paged search that matches, fetching pages until one does or none is left. */
     private static <T> Optional<T> firstMatch(final Function<String, Page<T>> search, final Predicate<T> matches) {
-        String token = null;
-        do {
-            var page = search.apply(token);
-            var match = page.items().stream().filter(matches).findFirst();
-            if (match.isPresent()) {
-                return match;
-            }
-            token = page.nextPageToken().orElse(null);
-        } while (token != null);
-        return Optional.empty();
+        return items(search).filter(matches).findFirst();
+    }
+
+    /** The items of a paged search, page after page; a page is fetched only when the stream reaches it. */
+    private static <T> Stream<T> items(final Function<String, Page<T>> search) {
+        return Stream.iterate(search.apply(null), Objects::nonNull,
+                page -> page.nextPageToken().map(search).orElse(null)).flatMap(page -> page.items().stream());
     }
 
     @Override
@@ -209,19 +208,10 @@ public final class MlflowRegistry implements ModelRegistry {
     @Override
     public Optional<RegistryVersion> latestVersion(final String name) {
         var filter = "name = " + quote(name);
-        ModelVersion latest = null;
-        String token = null;
-        do {
-            var page = client.searchModelVersions(filter, PAGE, token);
-            for (var version : page.items()) {
-                if (version.name().equals(name) && (latest == null
-                        || Long.parseLong(version.version()) > Long.parseLong(latest.version()))) {
-                    latest = version;
-                }
-            }
-            token = page.nextPageToken().orElse(null);
-        } while (token != null);
-        return Optional.ofNullable(latest).map(MlflowRegistry::toVersion);
+        return items(token -> client.searchModelVersions(filter, PAGE, token))
+                .filter(version -> version.name().equals(name))
+                .max(Comparator.comparingLong(version -> Long.parseLong(version.version())))
+                .map(MlflowRegistry::toVersion);
     }
 
     @Override
