@@ -45,21 +45,22 @@ final class LocalDocuments {
         }
 
         Run withTags(final Map<String, String> latest) {
-            var merged = new LinkedHashMap<>(tags);
-            merged.putAll(latest);
-            return new Run(runId, experimentId, runName, startTime, merged, metrics, datasets);
+            return new Run(runId, experimentId, runName, startTime, merged(tags, latest), metrics, datasets);
         }
 
         Run withMetrics(final Map<String, Double> latest) {
-            var merged = new LinkedHashMap<>(metrics);
-            merged.putAll(latest);
-            return new Run(runId, experimentId, runName, startTime, tags, merged, datasets);
+            return new Run(runId, experimentId, runName, startTime, tags, merged(metrics, latest), datasets);
         }
 
         Run withDatasets(final Map<String, String> sha256ByPath) {
-            var merged = new LinkedHashMap<>(datasets);
-            merged.putAll(sha256ByPath);
-            return new Run(runId, experimentId, runName, startTime, tags, metrics, merged);
+            return new Run(runId, experimentId, runName, startTime, tags, metrics, merged(datasets, sha256ByPath));
+        }
+
+        /** The entries of {@code base}, each replaced by its value in {@code latest} where that has one. */
+        private static <V> Map<String, V> merged(final Map<String, V> base, final Map<String, V> latest) {
+            var merged = new LinkedHashMap<>(base);
+            merged.putAll(latest);
+            return merged;
         }
 
         @Override

@@ -49,19 +49,14 @@ final class LocalLayout {
         }
         Path path;
         try {
-            path = Path.of(source);
+            path = Path.of(source).normalize();
         } catch (java.nio.file.InvalidPathException e) {
             return source;
         }
-        if (!path.isAbsolute() || !path.normalize().startsWith(root) || path.normalize().equals(root)) {
+        if (!path.isAbsolute() || !path.startsWith(root) || path.equals(root)) {
             return source;
         }
-        var relative = root.relativize(path.normalize());
-        var text = new StringBuilder();
-        for (var part : relative) {
-            text.append(text.isEmpty() ? "" : "/").append(part);
-        }
-        return text.toString();
+        return root.relativize(path).toString().replace(java.io.File.separatorChar, '/');
     }
 
     /** The absolute source of a stored one ({@link #storedSource}). */

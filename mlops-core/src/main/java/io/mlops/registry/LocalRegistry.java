@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -139,24 +140,23 @@ public final class LocalRegistry implements ModelRegistry {
 
     @Override
     public void logMetrics(final String runId, final Map<String, Double> metrics) {
-        locked(layout.runLock(runId), () -> {
-            LocalDocuments.write(layout.runFile(runId), requireRun(runId).withMetrics(metrics));
-            return null;
-        });
+        updateRun(runId, run -> run.withMetrics(metrics));
     }
 
     @Override
     public void logDatasets(final String runId, final Map<String, String> sha256ByPath) {
-        locked(layout.runLock(runId), () -> {
-            LocalDocuments.write(layout.runFile(runId), requireRun(runId).withDatasets(sha256ByPath));
-            return null;
-        });
+        updateRun(runId, run -> run.withDatasets(sha256ByPath));
     }
 
     @Override
     public void tagRun(final String runId, final Map<String, String> tags) {
+        updateRun(runId, run -> run.withTags(tags));
+    }
+
+    /** Reads a run, changes it and writes it back, holding the run's lock throughout. */
+    private void updateRun(final String runId, final UnaryOperator<Run> change) {
         locked(layout.runLock(runId), () -> {
-            LocalDocuments.write(layout.runFile(runId), requireRun(runId).withTags(tags));
+            LocalDocuments.write(layout.runFile(runId), change.apply(requireRun(runId)));
             return null;
         });
     }
@@ -193,9 +193,7 @@ public final class LocalRegistry implements ModelRegistry {
 
     @Override
     public Optional<RegistryVersion> latestVersion(final String name) {
-        return model(name).flatMap(model -> versions(name).stream()
-                .max(Comparator.comparingLong(version -> Long.parseLong(version.version())))
-                .map(found -> answer(found, model)));
+        return model(name).flatMap(model -> highest(versions(name)).map(found -> answer(found, model)));
     }
 
     @Override
@@ -217,12 +215,16 @@ public final class LocalRegistry implements ModelRegistry {
             if (existing.isPresent()) {
                 return new Registered(answer(existing.get(), model), false);
             }
-            long last = versions.stream().mapToLong(version -> Long.parseLong(version.version())).max().orElse(0);
+            long last = highest(versions).map(version -> Long.parseLong(version.version())).orElse(0L);
             var version = new Version(name, Long.toString(last + 1), layout.storedSource(source), runId,
                     description, tags, System.currentTimeMillis());
             LocalDocuments.write(layout.versionFile(name, version.version()), version);
             return new Registered(answer(version, model), true);
         });
+    }
+
+    private static Optional<Version> highest(final List<Version> versions) {
+        return versions.stream().max(Comparator.comparingLong(version -> Long.parseLong(version.version())));
     }
 
     private RegistryVersion answer(final Version version, final Model model) {
