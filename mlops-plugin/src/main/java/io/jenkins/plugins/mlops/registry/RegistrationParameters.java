@@ -4,8 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.mlops.util.ParameterText;
 import io.jenkins.plugins.mlops.util.WorkspacePaths;
 import io.mlops.registry.RegistrationRequest;
-import io.mlops.registry.TagList;
 import io.mlops.util.InputException;
+import io.mlops.util.KeyValueText;
 
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -86,7 +86,7 @@ record RegistrationParameters(@CheckForNull String name, @CheckForNull String mo
         var report = evaluation != null ? paths.resolve("evaluation", evaluation)
                 : context.evaluation() == null ? null : context.evaluation().find(paths);
         return new RegistrationRequest(name, paths.resolveOptional("modelPath", modelPath), source, runId,
-                experiment, alias, description, TagList.parse(tags), report, context.lineage(), context.build(),
+                experiment, alias, description, KeyValueText.TAGS.parse("tags", tags), report, context.lineage(), context.build(),
                 paths.resolve("reportDir", reportDir));
     }
 

@@ -12,6 +12,7 @@ import io.mlops.training.TrainingSpec.Toleration;
 import io.mlops.training.kubernetes.JobSecrets;
 import io.mlops.util.DurationText;
 import io.mlops.util.InputException;
+import io.mlops.util.KeyValueText;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -119,7 +120,7 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
      * @throws InputException for a malformed line
      */
     Map<String, String> secretVariables() {
-        return KeyValueLines.parse("secretEnv", secretEnv);
+        return KeyValueText.LINES.parse("secretEnv", secretEnv);
     }
 
     /**
@@ -145,9 +146,9 @@ record TrainingParameters(List<String> command, @CheckForNull String image, @Che
             }
         }
         return new TrainingSpec(trainingName, kind == Runner.KUBERNETES ? image : null, command, workingDir,
-                KeyValueLines.parse("env", env), secrets,
+                KeyValueText.LINES.parse("env", env), secrets,
                 new Resources(gpus, gpuType, cpu, cpuLimit, memory, memoryLimit),
-                new Placement(call.namespace(), KeyValueLines.parse("nodeSelector", nodeSelector),
+                new Placement(call.namespace(), KeyValueText.LINES.parse("nodeSelector", nodeSelector),
                         tolerations(tolerations), serviceAccount),
                 code(call, trainingName), timeoutOf(timeout), retries, Map.of(),
                 experiment != null || server == null ? experiment : call.job());

@@ -1,6 +1,5 @@
-package io.mlops.registry;
+package io.mlops.util;
 
-import io.mlops.util.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -10,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-class TagListTest {
+class KeyValueTextTest {
     @Test
     void shouldReadOnePairPerLineInTheOrderGiven() {
-        var tags = TagList.parse("team = fraud\r\ndataset=2024-06\n\n  owner=ml@example.com  \n");
+        var tags = KeyValueText.TAGS.parse("tags", "team = fraud\r\ndataset=2024-06\n\n  owner=ml@example.com  \n");
 
         assertThat(tags).containsExactly(entry("team", "fraud"), entry("dataset", "2024-06"),
                 entry("owner", "ml@example.com"));
@@ -21,7 +20,7 @@ class TagListTest {
 
     @Test
     void shouldReadCommaSeparatedPairsAndKeepEqualsSignsAndEmptyValuesInValues() {
-        var tags = TagList.parse("team=fraud, query=a=b,reviewed=");
+        var tags = KeyValueText.TAGS.parse("tags", "team=fraud, query=a=b,reviewed=");
 
         assertThat(tags).containsExactly(entry("team", "fraud"), entry("query", "a=b"), entry("reviewed", ""));
     }
@@ -30,20 +29,29 @@ class TagListTest {
     @NullAndEmptySource
     @ValueSource(strings = {"  ", " , \n ,"})
     void shouldReadNothingFromBlankText(final String text) {
-        assertThat(TagList.parse(text)).isEmpty();
+        assertThat(KeyValueText.TAGS.parse("tags", text)).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"team", "=fraud", "team=fraud, owner"})
     void shouldRejectAPairWithoutKeyOrEqualsSign(final String text) {
-        assertThatThrownBy(() -> TagList.parse(text)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> KeyValueText.TAGS.parse("tags", text)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith("tags: '").hasMessageEndingWith("' is not a tag: expected key=value, "
                         + "one per line or comma-separated");
     }
 
     @Test
     void shouldRejectAKeyGivenTwice() {
-        assertThatThrownBy(() -> TagList.parse("team=fraud\nteam=risk")).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> KeyValueText.TAGS.parse("tags", "team=fraud\nteam=risk")).isInstanceOf(InputException.class)
                 .hasMessage("tags: 'team' is given twice: expected each key once");
+    }
+
+    @Test
+    void shouldReadLinesWithCommasInValuesAndSkipComments() {
+        var pairs = KeyValueText.LINES.parse("env", "# layers\nLAYERS = 64,128\n\n  LR=0.1  ");
+
+        assertThat(pairs).containsExactly(entry("LAYERS", "64,128"), entry("LR", "0.1"));
+        assertThatThrownBy(() -> KeyValueText.LINES.parse("env", "EPOCHS")).isInstanceOf(InputException.class)
+                .hasMessage("env: 'EPOCHS' is not a pair: expected KEY=value, one per line");
     }
 }
