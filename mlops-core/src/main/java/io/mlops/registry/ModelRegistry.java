@@ -53,10 +53,9 @@ public interface ModelRegistry {
 
     /**
      * Sets tags on a run, replacing the values of tags it has (e.g. a training's lineage: image digest, node, GPU
-     * hours). Both registries keep them; a registry that keeps no run tags may ignore them.
+     * hours).
      */
-    default void tagRun(final String runId, final Map<String, String> tags) {
-    }
+    void tagRun(String runId, Map<String, String> tags);
 
     /**
      * Ends a run that a process outside this registry logged into (a training): FINISHED or FAILED, now. The local
