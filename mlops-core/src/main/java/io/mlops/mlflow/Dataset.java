@@ -1,5 +1,9 @@
 package io.mlops.mlflow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.util.Map;
+
 /**
  * A dataset a run used, as {@code runs/log-inputs} records it ({@code Dataset} in
  * {@code mlflow/protos/service.proto}; the server limits the name to 500 and the digest to 36 characters).
@@ -13,4 +17,23 @@ package io.mlops.mlflow;
  */
 public record Dataset(String name, String digest, String sourceType, String source, String schema,
         String profile) {
+    /** A local file, named by its file name, with its path as the source's {@code uri}. */
+    public static Dataset local(final String path, final String digest) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        try {
+            return new Dataset(path.substring(slash + 1), digest, "local",
+                    MlflowHttp.JSON.writeValueAsString(Map.of("uri", path)), null, null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a one-string map is always JSON", e);
+        }
+    }
+
+    /** The {@code uri} of the source, or the name when the source holds none. */
+    public String sourceUri() {
+        try {
+            return MlflowHttp.JSON.readTree(source == null ? "{}" : source).path("uri").asText(name);
+        } catch (JsonProcessingException e) {
+            return name;
+        }
+    }
 }

@@ -38,8 +38,6 @@ public final class MlflowRegistry implements ModelRegistry {
     private static final int DIGEST_CHARS = 32;
     /** The {@code mlflow.data.context} of the datasets validateData checked. */
     static final String DATASET_CONTEXT = "validation";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final MlflowClient client;
 
@@ -127,9 +125,8 @@ public final class MlflowRegistry implements ModelRegistry {
     @Override
     public void logDatasets(final String runId, final Map<String, String> sha256ByPath) {
         var inputs = new ArrayList<DatasetInput>();
-        sha256ByPath.forEach((path, sha256) -> inputs.add(DatasetInput.of(new Dataset(fileName(path),
-                sha256.substring(0, Math.min(DIGEST_CHARS, sha256.length())), "local", sourceJson(path), null,
-                null), DATASET_CONTEXT)));
+        sha256ByPath.forEach((path, sha256) -> inputs.add(DatasetInput.of(Dataset.local(path,
+                sha256.substring(0, Math.min(DIGEST_CHARS, sha256.length()))), DATASET_CONTEXT)));
         if (!inputs.isEmpty()) {
             client.logInputs(runId, inputs);
         }
@@ -139,29 +136,9 @@ public final class MlflowRegistry implements ModelRegistry {
     public Map<String, String> runDatasets(final String runId) {
         var datasets = new LinkedHashMap<String, String>();
         for (var input : getRun(runId).inputs().datasetInputs()) {
-            var source = input.dataset().source();
-            String path;
-            try {
-                path = JSON.readTree(source).path("uri").asText(input.dataset().name());
-            } catch (java.io.IOException e) {
-                path = input.dataset().name();
-            }
-            datasets.put(path, input.dataset().digest());
+            datasets.put(input.dataset().sourceUri(), input.dataset().digest());
         }
         return datasets;
-    }
-
-    private static String fileName(final String path) {
-        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-        return path.substring(slash + 1);
-    }
-
-    private static String sourceJson(final String path) {
-        try {
-            return JSON.writeValueAsString(Map.of("uri", path));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
