@@ -68,10 +68,16 @@ abstract class ColumnStats {
         return unique;
     }
 
-    /** Creates the accumulator for a column's type. */
-    static ColumnStats of(final ColumnPlan plan, final int sketchK, final int exactBudget, final UniqueValues unique) {
+    /**
+     * Creates the accumulator for a column's type.
+     *
+     * @param sketchK     a numeric column's KLL quantile sketch k, or 0 for no quantiles
+     * @param driftValues how many of a numeric column's values to keep for drift tests, or 0 for none
+     * @param unique      the uniqueness tracker, or null
+     */
+    static ColumnStats of(final ColumnPlan plan, final int sketchK, final int driftValues, final UniqueValues unique) {
         if (plan.travelsAsNumber()) {
-            return new NumericStats(plan, sketchK, exactBudget, unique);
+            return new NumericStats(plan, sketchK, driftValues, unique);
         }
         if (plan.type() == ColumnType.BOOLEAN) {
             return new BooleanStats(plan);

@@ -12,7 +12,6 @@ import io.mlops.validation.drift.ColumnDrift;
 import io.mlops.validation.drift.DriftDetector;
 import io.mlops.validation.drift.DriftReport;
 import io.mlops.validation.drift.DriftSettings;
-import io.mlops.validation.drift.NumericSample;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,10 +32,31 @@ import java.util.stream.Collectors;
 public final class DataValidator {
     /**
      * Exact values kept per dataset for drift tests, over all numeric columns: 2 million (16 MB of doubles), or a
-     * sixteenth of the heap when that is smaller, so that a small heap (-Xmx64m) never runs out.
+     * sixteenth of the heap when that is smaller, so that a small heap (-Xmx64m) never runs out. A column with more
+     * than its share keeps a uniform random sample of up to its share instead.
      */
     public static final int EXACT_VALUE_BUDGET = (int) Math.min(2_000_000, Runtime.getRuntime().maxMemory() / 16 / 8);
+    /** The smallest drift sample of a column, however many numeric columns share the budget (rank error ≈ 0.05). */
+    static final int MIN_DRIFT_VALUES = 1024;
     private static final int PROFILE_SKETCH_K = 200;
+
+    /** What a pass over a dataset is for. */
+    private enum Pass {
+        /** The dataset: profile and checks. */
+        PROFILE(true, false),
+        /** The dataset when there is a reference: profile, checks and drift values. */
+        PROFILE_AND_DRIFT(true, true),
+        /** The reference: drift values only (no quantiles, no uniqueness). */
+        DRIFT(false, true);
+
+        private final boolean profiled;
+        private final boolean drift;
+
+        Pass(final boolean profiled, final boolean drift) {
+            this.profiled = profiled;
+            this.drift = drift;
+        }
+    }
 
     private final int exactValueBudget;
 
@@ -44,7 +64,10 @@ public final class DataValidator {
         this(EXACT_VALUE_BUDGET);
     }
 
-    /** A validator with its own exact-value budget (0 forces sketch-based drift tests). */
+    /**
+     * A validator with its own exact-value budget (0: drift tests on samples for columns over
+     * {@value #MIN_DRIFT_VALUES} values).
+     */
     public DataValidator(final int exactValueBudget) {
         this.exactValueBudget = exactValueBudget;
     }
@@ -83,13 +106,14 @@ public final class DataValidator {
         var referenceFormat = drift ? formatOf(request, request.reference()) : null;
         var referenceHeader = drift ? HeaderProbe.columns(request.reference(), referenceFormat) : null;
         var types = columnTypes(schema, header, request.data(), format);
-        var current = profile(request.data(), format, header, schema, types, drift, progress);
+        var current = profile(request.data(), format, header, schema, types,
+                drift ? Pass.PROFILE_AND_DRIFT : Pass.PROFILE, progress);
         var uniques = confirmUniques(request.data(), format, current, progress);
         var checks = new ArrayList<>(ColumnChecks.of(schema, current, uniques));
         DatasetInfo referenceInfo = null;
         DriftReport driftReport = null;
         if (drift) {
-            var reference = profile(request.reference(), referenceFormat, referenceHeader, schema, types, true,
+            var reference = profile(request.reference(), referenceFormat, referenceHeader, schema, types, Pass.DRIFT,
                     progress);
             referenceInfo = reference.info();
             driftReport = drift(request, schema, reference, current);
@@ -132,16 +156,16 @@ public final class DataValidator {
     }
 
     private DatasetProfile profile(final Path file, final DataFormat format, final List<String> header,
-            final DataSchema schema, final Map<String, ColumnType> types, final boolean forDrift,
+            final DataSchema schema, final Map<String, ColumnType> types, final Pass pass,
             final ProgressListener progress) throws IOException {
         var plans = plan(header, schema, types);
         long numeric = plans.stream().filter(ColumnPlan::travelsAsNumber).count();
-        int perColumn = forDrift ? (int) (exactValueBudget / Math.max(1, numeric)) : 0;
-        int sketchK = forDrift ? NumericSample.SKETCH_K : PROFILE_SKETCH_K;
+        int perColumn = pass.drift ? (int) Math.max(MIN_DRIFT_VALUES, exactValueBudget / Math.max(1, numeric)) : 0;
+        int sketchK = pass.profiled ? PROFILE_SKETCH_K : 0;
         var stats = new ArrayList<ColumnStats>();
         for (ColumnPlan plan : plans) {
             var spec = plan.spec();
-            var unique = spec != null && spec.isUnique() ? new UniqueValues() : null;
+            var unique = pass.profiled && spec != null && spec.isUnique() ? new UniqueValues() : null;
             stats.add(ColumnStats.of(plan, sketchK, perColumn, unique));
         }
         var outcome = ProfilePass.run(file, format, plans, batch -> stats.forEach(s -> s.accept(batch)), progress);

@@ -8,7 +8,6 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * Integer, number and timestamp columns: exact count, min, max, mean and variance (per-batch moments combined
  * with Chan et al.'s parallel formula), KLL quantiles, distinct values (exact while few, HyperLogLog after),
- * exact values for drift tests while they fit the budget, and min/max/allowed/unique violations.
+ * the values for drift tests (every value while they fit the budget, a uniform sample of that size after), and
+ * min/max/allowed/unique violations.
  */
 final class NumericStats extends ColumnStats {
     private static final double[] QUANTILES = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
@@ -27,10 +27,15 @@ final class NumericStats extends ColumnStats {
     /** Exact counts while the column has few values: exact distinct counts and top values for codes and ages. */
     private static final int EXACT_DISTINCT = 4096;
 
+    /** Seeds the drift samples: the same file gives the same sample, and so the same report. */
+    private static final long SAMPLE_SEED = 0x6d6c6f7073L;
+
+    /** The quantile sketch; null when the column is kept only for drift tests (a reference dataset). */
     private final KllDoublesSketch sketch;
     private final SmallValueCounts small = new SmallValueCounts(EXACT_DISTINCT);
     private final double[] scratch = new double[RowBatch.CAPACITY];
-    private final int exactBudget;
+    /** The values for drift tests; null when there are none. */
+    private final ValueReservoir driftValues;
     private final Double minBound;
     private final Double maxBound;
     private final Set<Double> allowed;
@@ -41,19 +46,21 @@ final class NumericStats extends ColumnStats {
      * once the counts overflow or the pass is over.
      */
     private boolean sketchFromCounts = true;
+    /** The distinct-count sketch once the exact counts overflow; never made for a column kept only for drift. */
     private HllSketch distinct;
-    private double[] exact = new double[1024];
-    private int exactSize;
-    private boolean exactKept = true;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
     private double mean;
     private double m2;
 
-    NumericStats(final ColumnPlan plan, final int sketchK, final int exactBudget, final UniqueValues unique) {
+    /**
+     * @param sketchK    the KLL quantile sketch's k, or 0 for no quantiles (a column kept only for drift tests)
+     * @param driftValues how many values to keep for drift tests, or 0 for none
+     */
+    NumericStats(final ColumnPlan plan, final int sketchK, final int driftValues, final UniqueValues unique) {
         super(plan, unique);
-        this.sketch = KllDoublesSketch.newHeapInstance(sketchK);
-        this.exactBudget = exactBudget;
+        this.sketch = sketchK == 0 ? null : KllDoublesSketch.newHeapInstance(sketchK);
+        this.driftValues = driftValues == 0 ? null : new ValueReservoir(driftValues, SAMPLE_SEED + plan.index());
         var spec = plan.spec();
         minBound = spec == null ? null : SchemaFile.bound(null, plan.name(), plan.type(), "min", spec.min());
         maxBound = spec == null ? null : SchemaFile.bound(null, plan.name(), plan.type(), "max", spec.max());
@@ -95,7 +102,9 @@ final class NumericStats extends ColumnStats {
                 sketch.update(scratch, 0, n);
             }
         }
-        keepExact(n);
+        if (driftValues != null) {
+            driftValues.add(scratch, n);
+        }
     }
 
     private void checkBounds(final double v, final long line) {
@@ -143,8 +152,8 @@ final class NumericStats extends ColumnStats {
             while (i < n && small.add(scratch[i])) {
                 i++;
             }
-            if (i == n) {
-                return n;
+            if (i == n || sketch == null) {
+                return i;
             }
             distinct = new HllSketch(HLL_LG_K);
             for (double seen : small.values()) {
@@ -166,26 +175,13 @@ final class NumericStats extends ColumnStats {
     }
 
     private void fillSketchFromCounts() {
-        small.toMap().forEach(sketch::update);
+        if (sketch != null) {
+            small.toMap().forEach(sketch::update);
+        }
         sketchFromCounts = false;
     }
 
-    private void keepExact(final int n) {
-        if (!exactKept) {
-            return;
-        }
-        if (exactSize + n > exactBudget) {
-            exactKept = false;
-            exact = null;
-            return;
-        }
-        if (exactSize + n > exact.length) {
-            exact = Arrays.copyOf(exact, Math.min(exactBudget, Math.max(exact.length * 2, exactSize + n)));
-        }
-        System.arraycopy(scratch, 0, exact, exactSize, n);
-        exactSize += n;
-    }
-
+    /** Distinct values: exact, else the HyperLogLog estimate, else (kept only for drift) a lower bound. */
     private long distinctCount() {
         return distinct == null ? small.size() : Math.round(distinct.getEstimate());
     }
@@ -229,13 +225,12 @@ final class NumericStats extends ColumnStats {
 
     @Override
     ColumnSample sample() {
-        double[] sorted = null;
-        if (exactKept) {
-            sorted = Arrays.copyOf(exact, exactSize);
-            Arrays.sort(sorted);
+        if (driftValues == null) {
+            throw new IllegalStateException("column " + plan.name() + " was profiled without drift values");
         }
-        var valueCounts = distinct == null && small.size() <= NumericSample.MAX_EXACT_DISTINCT ? small.toMap() : null;
-        return new NumericSample(count, sorted, sketch(), valueCounts, distinctCount());
+        var valueCounts = !small.overflowed() && small.size() <= NumericSample.MAX_EXACT_DISTINCT ? small.toMap() : null;
+        return new NumericSample(count, driftValues.sortedValues(), !driftValues.keptAll(), min, max, valueCounts,
+                distinctCount());
     }
 
     private String format(final double value) {

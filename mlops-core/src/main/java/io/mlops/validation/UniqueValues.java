@@ -22,7 +22,8 @@ import java.util.PriorityQueue;
  */
 final class UniqueValues implements AutoCloseable {
     /**
-     * Hashes kept in memory before a run is spilled: a 32nd of the heap, at most 32 MB. On a default heap a file
+     * Hashes kept in memory before a run is spilled: a 32nd of the heap, at most 32 MB (sorting them takes as much
+     * again for a moment). On a default heap a file
      * of up to 4 million rows needs no run on disk and no merge (which cost ~0.3 s on 2 million rows).
      */
     static final int BUFFER = (int) Math.min(1 << 22, Runtime.getRuntime().maxMemory() / 32 / 8);
@@ -58,7 +59,7 @@ final class UniqueValues implements AutoCloseable {
     }
 
     private void spill() {
-        Arrays.sort(buffer, 0, size);
+        LongRadixSort.sort(buffer, size);
         try {
             var run = Files.createTempFile("mlops-unique-", ".run");
             run.toFile().deleteOnExit();
@@ -77,7 +78,7 @@ final class UniqueValues implements AutoCloseable {
 
     /** Finds the repeated hashes; call once, after the last value. */
     void finish() {
-        Arrays.sort(buffer, 0, size);
+        LongRadixSort.sort(buffer, size);
         var found = new long[16];
         int foundSize = 0;
         try (var merged = new MergedRuns(runs, buffer, size)) {
@@ -146,7 +147,7 @@ final class UniqueValues implements AutoCloseable {
             catch (IOException e) {
                 throw new UncheckedIOException("cannot read a temporary file of the uniqueness check", e);
             }
-            push(new Source(null, Arrays.copyOf(tail, tailSize), 0));
+            push(new Source(null, tail, tailSize));
         }
 
         private void push(final Source source) {
@@ -160,6 +161,15 @@ final class UniqueValues implements AutoCloseable {
         }
 
         long next() {
+            if (heap.size() == 1) {
+                // the last source (or the only one, when nothing was spilled): no reordering needed
+                var source = heap.peek();
+                long value = source.head;
+                if (!source.advance()) {
+                    heap.poll();
+                }
+                return value;
+            }
             var source = heap.poll();
             long value = source.head;
             push(source);
@@ -179,21 +189,23 @@ final class UniqueValues implements AutoCloseable {
         }
     }
 
+    /** A sorted run on disk, or the sorted values[0..limit) in memory. */
     private static final class Source {
         private final DataInputStream in;
         private final long[] array;
+        private final int limit;
         private int position;
         private long head;
 
-        Source(final DataInputStream in, final long[] array, final int position) {
+        Source(final DataInputStream in, final long[] array, final int limit) {
             this.in = in;
             this.array = array;
-            this.position = position;
+            this.limit = limit;
         }
 
         boolean advance() {
             if (array != null) {
-                if (position == array.length) {
+                if (position == limit) {
                     return false;
                 }
                 head = array[position++];

@@ -141,7 +141,7 @@ final class ValidationReportText {
         return text.toString();
     }
 
-    /** "exact", or "sketch (rank error ±0.0013)". */
+    /** "exact", "sketch", or "sample (rank error ±0.0089)". */
     static String sampling(final ColumnDrift drift) {
         if (drift.sampling() == null) {
             return DisplayValues.NONE;

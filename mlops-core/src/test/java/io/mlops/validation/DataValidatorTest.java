@@ -289,15 +289,15 @@ class DataValidatorTest {
     }
 
     @Test
-    void shouldFindTheSameDriftFromSketchesAsFromExactValues() throws IOException {
+    void shouldFindTheSameDriftFromSamplesAsFromExactValues() throws IOException {
         var reference = write("reference.csv", "steady,shifted", twoColumns(3000, 0, 0.0));
         var current = write("current.csv", "steady,shifted", twoColumns(3000, 1, 1.0));
         var request = ValidationRequest.of(current, null).withReference(reference);
 
-        var sketched = new DataValidator(0).validate(request, ProgressListener.NONE);
+        var sampled = new DataValidator(0).validate(request, ProgressListener.NONE);
 
-        assertThat(sketched.drift().columns().get("shifted").sampling()).isEqualTo("sketch");
-        assertThat(sketched.driftedColumns()).containsExactly("shifted");
+        assertThat(sampled.drift().columns().get("shifted").sampling()).isEqualTo("sample");
+        assertThat(sampled.driftedColumns()).containsExactly("shifted");
     }
 
     /** Two standard normal columns; the second one moved by {@code shift}. */

@@ -36,4 +36,22 @@ class UniqueValuesTest {
             assertThat(unique.candidates()).isEmpty();
         }
     }
+
+    @Test
+    void shouldFindRepeatedHashesInOneLargeBuffer() {
+        try (var unique = new UniqueValues(1 << 20)) {
+            for (long i = 0; i < 200_000; i++) {
+                unique.add(SmallValueCounts.mix(i));
+            }
+            unique.add(SmallValueCounts.mix(123_456));
+            unique.add(SmallValueCounts.mix(0));
+
+            unique.finish();
+
+            assertThat(unique.duplicateRows()).isEqualTo(2);
+            assertThat(unique.candidates()).containsExactly(
+                    Math.min(SmallValueCounts.mix(0), SmallValueCounts.mix(123_456)),
+                    Math.max(SmallValueCounts.mix(0), SmallValueCounts.mix(123_456)));
+        }
+    }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * Evidently's binning for Jensen-Shannon and PSI (stattests/utils.py get_binned_data): a numeric column whose
  * reference has more than 20 distinct values is cut into Sturges bins spanning both samples
  * (numpy.histogram_bin_edges(..., bins='sturges'), then numpy.histogram); every other column gets one bin per value
- * of either sample. Each bin holds the share count / sample size. From sketches, the outer Sturges bins the sketches
+ * of either sample. Each bin holds the share count / sample size. From samples, the outer Sturges bins the samples
  * cannot resolve are pooled (see {@link #poolSparseTails}); with exact data the bins are Evidently's exactly.
  */
 final class Bins {
@@ -22,7 +22,7 @@ final class Bins {
      * @param reference  reference share per bin
      * @param current    current share per bin
      * @param exact      whether the counts are exact
-     * @param errorBound the summed rank error of the sketches used, or null
+     * @param errorBound the summed rank error of the samples used, or null
      */
     record Shares(double[] reference, double[] current, boolean exact, Double errorBound) {
     }
@@ -45,12 +45,12 @@ final class Bins {
         return new Shares(referenceShares, currentShares, frequencies.exact(), null);
     }
 
-    /** Sturges bins over both samples, from exact values when both have them, else from both sketches. */
+    /** Sturges bins over both columns' whole range, from exact data where there is, else from the samples. */
     private static Shares sturges(final NumericSample reference, final NumericSample current) {
         SortedValues[] pair = SortedValues.pair(reference, current);
         double[] edges = sturgesEdges(Math.min(pair[0].min(), pair[1].min()), Math.max(pair[0].max(), pair[1].max()),
                 pair[0].count() + pair[1].count());
-        if (pair[0].isExact()) {
+        if (pair[0].isExact() && pair[1].isExact()) {
             return new Shares(histogram(pair[0], edges), histogram(pair[1], edges), true, null);
         }
         double errorBound = pair[0].rankError() + pair[1].rankError();
@@ -58,7 +58,7 @@ final class Bins {
     }
 
     /**
-     * From sketches, a bin's share is only known to within the rank errors, which swamps the sparse outer bins and
+     * From samples, a bin's share is only known to within the rank errors, which swamps the sparse outer bins and
      * makes PSI's logarithms (and, less, Jensen-Shannon) report noise as drift. Outer bins whose shares are below the
      * error bound on both sides are therefore pooled into their inner neighbour.
      */
@@ -127,7 +127,7 @@ final class Bins {
 
     /**
      * One bin per value of either sample. The current counts come from its value counts, else from its exact values,
-     * else from its sketch's retained items (then approximate).
+     * else from its sample (then approximate).
      */
     private static Shares byValue(final NumericSample reference, final NumericSample current) {
         double[][] referenceRuns = runs(reference.valueCounts());
@@ -137,8 +137,7 @@ final class Bins {
         if (current.valueCounts() != null) {
             currentRuns = runs(current.valueCounts());
         } else {
-            SortedValues exactValues = SortedValues.exactOrNull(current);
-            SortedValues values = exactValues != null ? exactValues : SortedValues.sketch(current.sketch());
+            SortedValues values = SortedValues.of(current);
             currentRuns = runs(values);
             exact = values.isExact();
             errorBound = exact ? null : values.rankError();

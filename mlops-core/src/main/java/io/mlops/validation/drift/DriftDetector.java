@@ -100,7 +100,7 @@ public final class DriftDetector {
             drifted = significant && !negligible;
         }
         return new ColumnDrift(method, outcome.statistic(), outcome.pValue(), threshold, drifted,
-                outcome.exact() ? "exact" : "sketch", outcome.errorBound(), outcome.effectSize(), negligible,
+                sampling(outcome), outcome.errorBound(), outcome.effectSize(), negligible,
                 Histograms.of(reference, current));
     }
 
@@ -132,6 +132,14 @@ public final class DriftDetector {
         boolean datasetDrifted = !columns.isEmpty() && share >= settings.shareThreshold();
         return new DriftReport(share, settings.shareThreshold(), datasetDrifted,
                 Collections.unmodifiableMap(new LinkedHashMap<>(columns)));
+    }
+
+    /** "exact", "sample" (numeric samples, with an error bound) or "sketch" (frequent-items estimates). */
+    private static String sampling(final TestOutcome outcome) {
+        if (outcome.exact()) {
+            return "exact";
+        }
+        return outcome.errorBound() != null ? "sample" : "sketch";
     }
 
     /** Evidently's default threshold of a method. */

@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 /**
  * The report's distribution charts: both samples on the same bins. Numeric columns with at most 20 distinct values
  * in both samples get one bin per value; other numeric columns 20 equal-width bins over the combined range (from
- * exact values, or the sketches' sorted views); categorical columns their 20 most frequent values and "(other)".
+ * exact values, or the samples); categorical columns their 20 most frequent values and "(other)".
  */
 final class Histograms {
     static final int BINS = 20;

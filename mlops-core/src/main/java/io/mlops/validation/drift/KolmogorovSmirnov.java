@@ -6,11 +6,11 @@ package io.mlops.validation.drift;
  *
  * <p>With exact data on both sides (values, or value counts), D is found by one merge of the two sorted samples, and
  * the p-value is exact (lattice paths) while both samples have at most 10,000 values, else scipy's 'asymp' value
- * kstwo.sf(D, round(n1 n2 / (n1 + n2))). From sketches, D is computed from the two sorted views and may be off by
- * up to the sum of the sketches' rank errors, ε1 + ε2 (the same allowance datasketches' KolmogorovSmirnov adds to
- * its threshold); the p-value reported is then the asymptotic p-value at D - ε1 - ε2, an upper bound of the exact
- * p-value whenever the sketches are within their (99% confidence) error bounds, so a rejection is never due to
- * sketch error.
+ * kstwo.sf(D, round(n1 n2 / (n1 + n2))). When either side is a sample, D is computed from the weighted samples and
+ * may be off by up to the sum of their rank errors, ε1 + ε2 (0 for a side with every value; the same allowance
+ * datasketches' KolmogorovSmirnov adds to its threshold for sketches); the p-value reported is then the asymptotic
+ * p-value of all values at D - ε1 - ε2, an upper bound of the exact p-value whenever the samples are within their
+ * (99% confidence) error bounds, so a rejection is never due to sampling error.
  */
 final class KolmogorovSmirnov {
     /** scipy ks_2samp MAX_AUTO_N: 'auto' attempts the exact p-value up to this sample size. */

@@ -3,8 +3,8 @@ package io.mlops.validation.drift;
 /**
  * Evidently's normed Wasserstein distance (wasserstein_distance_norm.py, drift when ≥ threshold, default 0.1): the
  * first Wasserstein distance ∫|F1 - F2| (scipy.stats.wasserstein_distance) divided by the reference's population
- * standard deviation, floored at 0.001. From sketches, both the distance and the deviation come from the sketches'
- * weighted sorted views.
+ * standard deviation, floored at 0.001. From samples, both the distance and the deviation come from the weighted
+ * samples.
  */
 final class Wasserstein {
     /** Evidently's floor for the normalising standard deviation. */
@@ -17,7 +17,7 @@ final class Wasserstein {
         SortedValues[] pair = SortedValues.pair(reference, current);
         double norm = Math.max(pair[0].standardDeviation(), MIN_NORM);
         double statistic = distance(pair[0], pair[1]) / norm;
-        boolean exact = pair[0].isExact();
+        boolean exact = pair[0].isExact() && pair[1].isExact();
         return TestOutcome.distance(statistic, exact, exact ? null : pair[0].rankError() + pair[1].rankError());
     }
 

@@ -270,17 +270,17 @@ class DriftDetectorTest {
 
     @Test
     void shouldCompareColumnsOverTheValueBudgetExactlyFromTheirValueCounts() {
-        // given: only sketches and value counts are kept (as for a column of ratings beyond the exact-value budget)
+        // given: only samples and value counts are kept (as for a column of ratings beyond the exact-value budget)
         double[] ratings = Samples.integers(25, 3000, 6);
         double[] shiftedRatings = Samples.integers(26, 3000, 7);
         NumericSample exactReference = Samples.numeric(ratings);
         NumericSample exactCurrent = Samples.numeric(shiftedRatings);
 
         // when
-        ColumnDrift fromCounts = AUTO.compare(Samples.sketchOnly(ratings), Samples.sketchOnly(shiftedRatings));
+        ColumnDrift fromCounts = AUTO.compare(Samples.sampled(500, ratings), Samples.sampled(500, shiftedRatings));
         ColumnDrift fromValues = AUTO.compare(exactReference, exactCurrent);
         ColumnDrift ksFromCounts = new DriftDetector(new DriftSettings(DriftMethod.KS, null, 0.5))
-                .compare(Samples.sketchOnly(ratings), Samples.sketchOnly(shiftedRatings));
+                .compare(Samples.sampled(500, ratings), Samples.sampled(500, shiftedRatings));
         ColumnDrift ksFromValues = new DriftDetector(new DriftSettings(DriftMethod.KS, null, 0.5))
                 .compare(exactReference, exactCurrent);
 

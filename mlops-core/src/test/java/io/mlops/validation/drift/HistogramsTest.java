@@ -64,7 +64,7 @@ class HistogramsTest {
     @Test
     void shouldShowAConstantColumnAsOneBin() {
         // when
-        Histogram histogram = Histograms.of(Samples.sketchOnly(4.5, 4.5), Samples.sketchOnly(4.5));
+        Histogram histogram = Histograms.of(Samples.sampled(1, 4.5, 4.5), Samples.sampled(1, 4.5));
 
         // then: value counts are kept, so one bin per value
         assertThat(histogram.labels()).containsExactly("4.5");

@@ -54,7 +54,7 @@ class KolmogorovSmirnovTest {
     }
 
     @Test
-    void shouldBoundTheSketchPValueByTheSketchError() {
+    void shouldBoundTheSampledPValueByTheSamplingError() {
         // given
         double[] reference = new double[50_000];
         double[] current = new double[50_000];
@@ -66,14 +66,16 @@ class KolmogorovSmirnovTest {
 
         // when
         TestOutcome exact = KolmogorovSmirnov.test(Samples.numeric(reference), Samples.numeric(current));
-        TestOutcome sketch = KolmogorovSmirnov.test(Samples.sketchOnly(reference), Samples.sketchOnly(current));
+        TestOutcome sampled = KolmogorovSmirnov.test(Samples.sampled(20_000, reference),
+                Samples.sampled(20_000, current));
 
-        // then
-        assertThat(sketch.exact()).isFalse();
-        assertThat(sketch.errorBound()).isBetween(0.005, 0.006);
-        assertThat(Math.abs(sketch.statistic() - exact.statistic())).isLessThanOrEqualTo(sketch.errorBound());
-        assertThat(sketch.pValue()).isGreaterThanOrEqualTo(exact.pValue());
-        assertThat(sketch.pValue()).isEqualTo(KolmogorovSmirnov.asymptoticPValue(50_000, 50_000,
-                sketch.statistic() - sketch.errorBound()));
+        // then: each sample's rank error is sqrt(ln(200) / 40,000) = 0.0115
+        assertThat(sampled.exact()).isFalse();
+        assertThat(sampled.errorBound()).isEqualTo(2 * SortedValues.sampleRankError(20_000));
+        assertThat(sampled.errorBound()).isBetween(0.0229, 0.0231);
+        assertThat(Math.abs(sampled.statistic() - exact.statistic())).isLessThanOrEqualTo(sampled.errorBound());
+        assertThat(sampled.pValue()).isGreaterThanOrEqualTo(exact.pValue());
+        assertThat(sampled.pValue()).isEqualTo(KolmogorovSmirnov.asymptoticPValue(50_000, 50_000,
+                sampled.statistic() - sampled.errorBound()));
     }
 }

@@ -1,7 +1,5 @@
 package io.mlops.validation.drift;
 
-import org.apache.datasketches.kll.KllDoublesSketch;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,28 +11,47 @@ final class Samples {
     private Samples() {
     }
 
-    /** Exact values, the sketch, and value counts while there are at most 64 distinct values. */
+    /** Exact values, and value counts while there are at most 64 distinct values. */
     static NumericSample numeric(final double... values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return new NumericSample(sorted.length, sorted, sketch(sorted), valueCounts(sorted), distinct(sorted));
+        return exact(sorted);
     }
 
-    /** Only the sketch, as for a column over the exact-value budget. */
-    static NumericSample sketchOnly(final double... values) {
+    /** Every value, already sorted, as the profiling pass keeps a column within the exact-value budget. */
+    static NumericSample exact(final double[] sorted) {
+        return new NumericSample(sorted.length, sorted, false, sorted[0], sorted[sorted.length - 1],
+                valueCounts(sorted), distinct(sorted));
+    }
+
+    /**
+     * A column over the exact-value budget: a uniform random sample of sampleSize of its values (seeded), its true
+     * extremes, and its value counts while it has at most 64 distinct values.
+     */
+    static NumericSample sampled(final int sampleSize, final double... values) {
         NumericSample exact = numeric(values);
-        return new NumericSample(exact.count(), null, exact.sketch(), exact.valueCounts(), exact.distinct());
+        double[] shuffled = values.clone();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(sampleSize);
+        for (int i = 0; i < sampleSize; i++) {
+            int j = i + random.nextInt(shuffled.length - i);
+            double swap = shuffled[i];
+            shuffled[i] = shuffled[j];
+            shuffled[j] = swap;
+        }
+        double[] sample = Arrays.copyOf(shuffled, sampleSize);
+        Arrays.sort(sample);
+        return new NumericSample(values.length, sample, true, exact.min(), exact.max(), exact.valueCounts(),
+                exact.distinct());
     }
 
-    /** A sketch-only sample from an existing sketch (large columns built in the test). */
-    static NumericSample sketchOnly(final KllDoublesSketch sketch) {
-        return new NumericSample(sketch.getN(), null, sketch, null, sketch.getN());
-    }
-
-    static KllDoublesSketch sketch(final double[] values) {
-        KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(NumericSample.SKETCH_K);
-        sketch.update(values, 0, values.length);
-        return sketch;
+    /**
+     * A column of count values known only through a uniform sample of them (sampleValues; for iid data, simply
+     * values drawn from the same distribution), as the profiling pass keeps a column over the exact-value budget.
+     */
+    static NumericSample sampledOf(final long count, final double[] sampleValues) {
+        double[] sorted = sampleValues.clone();
+        Arrays.sort(sorted);
+        return new NumericSample(count, sorted, true, sorted[0], sorted[sorted.length - 1], null, count);
     }
 
     /** n normal values with the given mean and standard deviation, reproducible for a seed. */
