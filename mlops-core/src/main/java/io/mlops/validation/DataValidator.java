@@ -14,6 +14,7 @@ import io.mlops.validation.drift.DriftReport;
 import io.mlops.validation.drift.DriftSettings;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +27,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The validateData engine: streams the dataset once (and the reference once) in bounded memory, profiles
- * and checks every column against the schema, tests drift against the reference, and writes the reports.
+ * The validateData engine: streams the dataset once (and the reference once, at the same time) in bounded memory,
+ * profiles and checks every column against the schema, tests drift against the reference, and writes the reports.
  */
 public final class DataValidator {
     /**
@@ -106,15 +107,32 @@ public final class DataValidator {
         var referenceFormat = drift ? formatOf(request, request.reference()) : null;
         var referenceHeader = drift ? HeaderProbe.columns(request.reference(), referenceFormat) : null;
         var types = columnTypes(schema, header, request.data(), format);
-        var current = profile(request.data(), format, header, schema, types,
-                drift ? Pass.PROFILE_AND_DRIFT : Pass.PROFILE, progress);
+        DatasetProfile current;
+        DatasetProfile reference = null;
+        if (drift) {
+            // both files at once: see BackgroundPass
+            var both = new CombinedProgress(progress, request.data(), request.reference(),
+                    new long[] {Files.size(request.data()), Files.size(request.reference())});
+            var referencePass = BackgroundPass.start(() -> profile(request.reference(), referenceFormat,
+                    referenceHeader, schema, types, Pass.DRIFT, both.part(1)), "mlops-reference");
+            try {
+                current = profile(request.data(), format, header, schema, types, Pass.PROFILE_AND_DRIFT,
+                        both.part(0));
+            }
+            catch (IOException | RuntimeException | Error e) {
+                referencePass.cancel();
+                throw e;
+            }
+            reference = referencePass.join();
+        }
+        else {
+            current = profile(request.data(), format, header, schema, types, Pass.PROFILE, progress);
+        }
         var uniques = confirmUniques(request.data(), format, current, progress);
         var checks = new ArrayList<>(ColumnChecks.of(schema, current, uniques));
         DatasetInfo referenceInfo = null;
         DriftReport driftReport = null;
         if (drift) {
-            var reference = profile(request.reference(), referenceFormat, referenceHeader, schema, types, Pass.DRIFT,
-                    progress);
             referenceInfo = reference.info();
             driftReport = drift(request, schema, reference, current);
             checks.add(driftCheck(driftReport));

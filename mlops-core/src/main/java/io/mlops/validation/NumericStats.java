@@ -61,7 +61,8 @@ final class NumericStats extends ColumnStats {
         super(plan, unique);
         this.sketch = sketchK == 0 ? null : KllDoublesSketch.newHeapInstance(sketchK);
         this.driftValues = driftValues == 0 ? null : new ValueReservoir(driftValues, SAMPLE_SEED + plan.index());
-        var spec = plan.spec();
+        // a column kept only for drift (a reference) is not checked against the schema's bounds
+        var spec = sketch == null ? null : plan.spec();
         minBound = spec == null ? null : SchemaFile.bound(null, plan.name(), plan.type(), "min", spec.min());
         maxBound = spec == null ? null : SchemaFile.bound(null, plan.name(), plan.type(), "max", spec.max());
         allowed = spec == null || spec.allowed() == null ? null : spec.allowed().stream()

@@ -45,7 +45,7 @@ final class RepeatedStrings {
         }
         int slot = (hash ^ (hash >>> 16)) & mask;
         var kept = chars[slot];
-        if (kept != null && hashes[slot] == hash && Arrays.equals(kept, 0, kept.length, buffer, offset, end)) {
+        if (kept != null && hashes[slot] == hash && sameChars(kept, buffer, offset, length)) {
             return strings[slot];
         }
         var value = new String(buffer, offset, length);
@@ -53,5 +53,18 @@ final class RepeatedStrings {
         chars[slot] = Arrays.copyOfRange(buffer, offset, end);
         hashes[slot] = hash;
         return value;
+    }
+
+    /** Whether kept holds exactly buffer[offset, offset + length): a plain loop, as values are short. */
+    private static boolean sameChars(final char[] kept, final char[] buffer, final int offset, final int length) {
+        if (kept.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (kept[i] != buffer[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

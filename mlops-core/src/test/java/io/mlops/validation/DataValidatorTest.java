@@ -199,6 +199,51 @@ class DataValidatorTest {
     }
 
     @Test
+    void shouldNameTheLineOfABadValueInTheReferenceReadBesideTheData() throws IOException {
+        var data = write("data.csv", HEADER, cleanRows(5_000));
+        var reference = write("reference.csv", HEADER, change(cleanRows(50), 30,
+                row -> replaceField(row, 1, "forty")));
+
+        assertThatThrownBy(() -> new DataValidator().validate(ValidationRequest.of(data, schema(SCHEMA))
+                .withReference(reference), ProgressListener.NONE))
+                .isInstanceOf(InputException.class)
+                .hasMessage(reference + ", line 32, column 2: column 'age': 'forty' is not an integer (schema type "
+                        + "integer)");
+    }
+
+    @Test
+    void shouldReportTheDatasetsErrorAndStopTheReferencePassWhenBothAreRead() throws IOException {
+        var data = write("data.csv", HEADER, change(cleanRows(50), 11, row -> replaceField(row, 1, "forty")));
+        var reference = write("reference.csv", HEADER, cleanRows(200_000));
+
+        assertThatThrownBy(() -> new DataValidator().validate(ValidationRequest.of(data, schema(SCHEMA))
+                .withReference(reference), ProgressListener.NONE))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(data + ", line 13, column 2:");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("mlops-reference"));
+    }
+
+    @Test
+    void shouldReportBothFilesProgressAsOne() throws IOException {
+        var data = write("data.csv", HEADER, cleanRows(100_000));
+        var reference = write("reference.csv", HEADER, cleanRows(70_000));
+        var names = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+        var last = new long[3];
+
+        new DataValidator().validate(ValidationRequest.of(data, schema(SCHEMA)).withReference(reference),
+                (file, rows, bytesDone, bytesTotal) -> {
+                    names.add(file);
+                    last[0] = rows;
+                    last[1] = bytesDone;
+                    last[2] = bytesTotal;
+                });
+
+        assertThat(names).containsExactly("data.csv + reference.csv");
+        long bytes = Files.size(data) + Files.size(reference);
+        assertThat(last).containsExactly(170_000, bytes, bytes);
+    }
+
+    @Test
     void shouldInferTypesWithoutASchema() throws IOException {
         var data = write("data.csv", HEADER, cleanRows(30));
 

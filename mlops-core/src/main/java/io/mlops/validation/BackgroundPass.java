@@ -1,0 +1,84 @@
+package io.mlops.validation;
+
+import io.mlops.util.InputException;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * A profiling pass over the reference on a thread of its own, while the calling thread profiles the dataset.
+ * Each pass is a reading and a statistics thread that often wait for each other; two passes at once keep both
+ * cores of a small agent busy where one pass leaves gaps (measured with mlops-bench/run).
+ */
+final class BackgroundPass {
+    /** The work of a pass. */
+    @FunctionalInterface
+    interface Work {
+        DatasetProfile run() throws IOException;
+    }
+
+    private final FutureTask<DatasetProfile> task;
+    private final Thread thread;
+
+    private BackgroundPass(final Work work, final String name) {
+        task = new FutureTask<>(work::run);
+        thread = new Thread(task, name);
+        thread.setDaemon(true);
+    }
+
+    /** Starts a pass. */
+    static BackgroundPass start(final Work work, final String name) {
+        var pass = new BackgroundPass(work, name);
+        pass.thread.start();
+        return pass;
+    }
+
+    /**
+     * Waits for the pass and returns its profile, or throws what it threw.
+     *
+     * @throws InputException for bad input in the file
+     * @throws IOException    when the file cannot be read, or the wait is interrupted
+     */
+    DatasetProfile join() throws IOException {
+        try {
+            return task.get();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel();
+            throw new InterruptedIOException("interrupted while profiling the reference");
+        }
+        catch (ExecutionException e) {
+            var cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Stops the pass (the calling thread's pass failed) and waits until its thread and files are closed. */
+    void cancel() {
+        task.cancel(true);
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            }
+            catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
