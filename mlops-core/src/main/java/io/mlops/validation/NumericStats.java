@@ -35,7 +35,7 @@ final class NumericStats extends ColumnStats {
     private final SmallValueCounts small = new SmallValueCounts(EXACT_DISTINCT);
     private final double[] scratch = new double[RowBatch.CAPACITY];
     /** The values for drift tests; null when there are none. */
-    private final ValueReservoir driftValues;
+    private final DriftValues driftValues;
     private final Double minBound;
     private final Double maxBound;
     private final Set<Double> allowed;
@@ -54,13 +54,13 @@ final class NumericStats extends ColumnStats {
     private double m2;
 
     /**
-     * @param sketchK    the KLL quantile sketch's k, or 0 for no quantiles (a column kept only for drift tests)
-     * @param driftValues how many values to keep for drift tests, or 0 for none
+     * @param sketchK       the KLL quantile sketch's k, or 0 for no quantiles (a column kept only for drift tests)
+     * @param driftCapacity how many values to keep for drift tests, or 0 for none
      */
-    NumericStats(final ColumnPlan plan, final int sketchK, final int driftValues, final UniqueValues unique) {
+    NumericStats(final ColumnPlan plan, final int sketchK, final int driftCapacity, final UniqueValues unique) {
         super(plan, unique);
         this.sketch = sketchK == 0 ? null : KllDoublesSketch.newHeapInstance(sketchK);
-        this.driftValues = driftValues == 0 ? null : new ValueReservoir(driftValues, SAMPLE_SEED + plan.index());
+        this.driftValues = driftCapacity == 0 ? null : new DriftValues(driftCapacity, SAMPLE_SEED + plan.index());
         // a column kept only for drift (a reference) is not checked against the schema's bounds
         var spec = sketch == null ? null : plan.spec();
         minBound = spec == null ? null : SchemaFile.bound(null, plan.name(), plan.type(), "min", spec.min());

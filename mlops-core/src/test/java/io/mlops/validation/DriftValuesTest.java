@@ -7,17 +7,17 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ValueReservoirTest {
+class DriftValuesTest {
     @Test
     void shouldKeepEveryValueWhileTheyFit() {
-        var reservoir = new ValueReservoir(5_000, 1);
+        var drift = new DriftValues(5_000, 1);
 
-        reservoir.add(new double[] {3, 1, 2}, 3);
-        reservoir.add(ramp(1000, 4_997), 4_997);
+        drift.add(new double[] {3, 1, 2}, 3);
+        drift.add(ramp(1000, 4_997), 4_997);
 
-        assertThat(reservoir.keptAll()).isTrue();
-        assertThat(reservoir.seen()).isEqualTo(5_000);
-        double[] sorted = reservoir.sortedValues();
+        assertThat(drift.keptAll()).isTrue();
+        assertThat(drift.seen()).isEqualTo(5_000);
+        double[] sorted = drift.sortedValues();
         assertThat(sorted).hasSize(5_000);
         assertThat(sorted[0]).isEqualTo(1);
         assertThat(sorted[4_999]).isEqualTo(1000 + 4_996);
@@ -31,15 +31,15 @@ class ValueReservoirTest {
         long[] keptPerTenth = new long[10];
         long kept = 0;
         for (int seed = 0; seed < 200; seed++) {
-            var reservoir = new ValueReservoir(capacity, seed);
+            var drift = new DriftValues(capacity, seed);
             for (int start = 0; start < values; start += 1000) {
-                reservoir.add(ramp(start, 1000), 1000);
+                drift.add(ramp(start, 1000), 1000);
             }
 
             // then: between half and all of the capacity, distinct values, each one offered
-            double[] sample = reservoir.sortedValues();
-            assertThat(reservoir.keptAll()).isFalse();
-            assertThat(reservoir.seen()).isEqualTo(values);
+            double[] sample = drift.sortedValues();
+            assertThat(drift.keptAll()).isFalse();
+            assertThat(drift.seen()).isEqualTo(values);
             assertThat(sample.length).isBetween(capacity / 2, capacity);
             assertThat(Arrays.stream(sample).distinct().count()).isEqualTo(sample.length);
             assertThat(Arrays.stream(sample).allMatch(v -> v >= 0 && v < values && v == Math.rint(v))).isTrue();
@@ -58,23 +58,23 @@ class ValueReservoirTest {
 
     @Test
     void shouldNeverOverflowASmallBuffer() {
-        var reservoir = new ValueReservoir(4, 3);
+        var drift = new DriftValues(4, 3);
 
         for (int start = 0; start < 100_000; start += 7) {
-            reservoir.add(ramp(start, 7), 7);
+            drift.add(ramp(start, 7), 7);
         }
 
-        assertThat(reservoir.sortedValues().length).isBetween(1, 4);
+        assertThat(drift.sortedValues().length).isBetween(1, 4);
     }
 
     @Test
     void shouldGiveTheSameSampleForTheSameSeed() {
-        var first = new ValueReservoir(10, 7);
-        var second = new ValueReservoir(10, 7);
-        var other = new ValueReservoir(10, 8);
+        var first = new DriftValues(10, 7);
+        var second = new DriftValues(10, 7);
+        var other = new DriftValues(10, 8);
 
-        for (var reservoir : new ValueReservoir[] {first, second, other}) {
-            reservoir.add(ramp(0, 1000), 1000);
+        for (var drift : new DriftValues[] {first, second, other}) {
+            drift.add(ramp(0, 1000), 1000);
         }
 
         assertThat(first.sortedValues()).isEqualTo(second.sortedValues());
@@ -83,7 +83,7 @@ class ValueReservoirTest {
 
     @Test
     void shouldRefuseATinyBuffer() {
-        assertThatThrownBy(() -> new ValueReservoir(3, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DriftValues(3, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static double[] ramp(final int start, final int n) {

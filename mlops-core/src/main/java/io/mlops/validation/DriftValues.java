@@ -7,17 +7,18 @@ import java.util.SplittableRandom;
  * A numeric column's values for drift tests: every value while they fit the capacity, then a uniform random sample
  * of between three quarters of the capacity and all of it. Memory is the capacity and never grows with the row count.
  *
- * <p>The sample is a Bernoulli sample whose rate falls as the column grows (Gibbons and Matias 1998, "concise
- * samples"): each value is kept with the current rate, and when the buffer is full, every kept value survives with
+ * <p>The sample is a Bernoulli sample whose rate falls as the column grows (the scheme of Gibbons and Matias's
+ * concise samples, SIGMOD 1998, without their value counts): each value is kept with the current rate, and when the buffer is full, every kept value survives with
  * probability 3/4 and the rate is multiplied by 3/4. Every value offered so far is then in the sample independently
  * with the same probability, so the sample is a uniform random subset of the column; which values are kept never
  * depends on the values. The gap to the next kept value is drawn directly (geometric), so a value that is not kept
- * costs nothing, and kept values are appended, not written to random places of a large array: this is about 30 times
- * cheaper than a quantile sketch's compactions (30 ns a value), or reservoir sampling's cache misses.
+ * costs nothing, and kept values are appended, not written to random places of a large array: a small fraction of
+ * the cost of a quantile sketch's compactions (about 30 ns a value, which this replaces) or of reservoir sampling's
+ * cache misses.
  *
  * <p>The sample is seeded, so the same file gives the same sample and the same report.
  */
-final class ValueReservoir {
+final class DriftValues {
     private static final int INITIAL_CAPACITY = 1024;
     /** Thinning keeps a value unless two random bits are both 1: with probability exactly 3/4. */
     private static final double SURVIVAL = 0.75;
@@ -39,7 +40,7 @@ final class ValueReservoir {
      * @param capacity values kept at most (at least 4)
      * @param seed     the sample's seed
      */
-    ValueReservoir(final int capacity, final long seed) {
+    DriftValues(final int capacity, final long seed) {
         if (capacity < 4) {
             throw new IllegalArgumentException("capacity must be at least 4: " + capacity);
         }
