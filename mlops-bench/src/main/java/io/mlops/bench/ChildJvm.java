@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Runs one measurement in a fresh JVM: the java of this runtime, this JVM's class path, the same options for
- * every child (plus a GC log), and {@link ChildProbe} as the entry point. Collects the wall time seen from
- * here, the time inside the child, its peak RSS and the heap figures of its GC log.
+ * every child (plus a GC log, and the class-data-sharing archive once {@link #makeArchive} made one), and
+ * {@link ChildProbe} as the entry point. Collects the wall time seen from here, the time inside the child, its peak
+ * RSS and the heap figures of its GC log.
  */
 final class ChildJvm {
     /** G1 and the other collectors log each pause as {@code <used before>-><used after>(<committed>)}. */
@@ -24,6 +25,8 @@ final class ChildJvm {
     private final List<String> options;
     private final Path workDir;
     private int children;
+    /** The options that use the class-data archive; empty until one is made. */
+    private List<String> archiveOptions = List.of();
 
     /**
      * @param options JVM options given to every child
@@ -80,6 +83,24 @@ final class ChildJvm {
                 Files.readString(output, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Makes a class-data-sharing archive of the classes that {@code mainClass} loads, as {@code ./mlops} makes one
+     * for the command line, and gives it to every later child: class loading then costs the measured programs what
+     * it costs users of the launcher. Untimed.
+     *
+     * @return the archive, or null when the JVM could not make one (children then run without)
+     */
+    Path makeArchive(final String mainClass, final List<String> args) throws IOException, InterruptedException {
+        var archive = workDir.resolve("classes.jsa");
+        var made = run(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
+                mainClass, args);
+        if (!made.completed() || !Files.isRegularFile(archive)) {
+            return null;
+        }
+        archiveOptions = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        return archive;
+    }
+
     /** Runs {@code mainClass} with {@code args} in a new JVM with the common options plus {@code extraOptions}. */
     Measurement run(final List<String> extraOptions, final String mainClass, final List<String> args)
             throws IOException, InterruptedException {
@@ -90,6 +111,7 @@ final class ChildJvm {
         var command = new ArrayList<String>();
         command.add(java.toString());
         command.addAll(options);
+        command.addAll(archiveOptions);
         command.addAll(extraOptions);
         command.add("-Xlog:gc:file=" + gcLog);
         command.addAll(List.of("-cp", classPath, ChildProbe.class.getName(), probe.toString(), mainClass));

@@ -67,6 +67,11 @@ public final class ValidateDataBenchmark implements Callable<Integer> {
             description = "The mlops launcher for the start-up row (default: ${DEFAULT-VALUE}, i.e. ./mlops).")
     private Path launcher;
 
+    @Option(names = "--archive", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Give every child a class-data-sharing archive of the measured programs' classes, made by "
+                    + "one untimed run on the 1,000-row files, as ./mlops uses one (default: ${DEFAULT-VALUE}).")
+    private boolean archive;
+
     @Option(names = "--jvm-option", paramLabel = "OPTION",
             description = "A JVM option for every child, repeatable, e.g. --jvm-option=-XX:+UseParallelGC.")
     private List<String> jvmOptions = new ArrayList<>();
@@ -103,10 +108,21 @@ public final class ValidateDataBenchmark implements Callable<Integer> {
         var data = prepare(rows);
         var small = DatasetGenerator.ensure(dataDir.resolve("current-" + STARTUP_ROWS + ".csv"), STARTUP_ROWS,
                 CURRENT_SEED);
+        var smallReference = DatasetGenerator.ensure(dataDir.resolve("reference-" + STARTUP_ROWS + ".csv"),
+                STARTUP_ROWS, REFERENCE_SEED);
         var work = Files.createTempDirectory("mlops-bench-");
         try {
             var jvm = new ChildJvm(jvmOptions, work);
             var reports = work.resolve("reports");
+            if (archive) {
+                var training = new ArrayList<>(List.of(small.toString()));
+                training.addAll(validateArgs(small, data, false, reports));
+                training.addAll(List.of("--reference", smallReference.toString()));
+                out.println("Archive:   " + (jvm.makeArchive(ArchiveTraining.class.getName(), training) != null
+                        ? "every child uses a class-data-sharing archive of both programs' classes, as ./mlops does "
+                        + "(--no-archive: without)" : "the JVM made no class-data-sharing archive; children run "
+                        + "without"));
+            }
             var results = new ResultTable.Results(
                     new Series("tokenise (FastCSV ofCsvRecord → String)", data.bytes()),
                     new Series("tokenise current + reference", data.bothBytes()),
