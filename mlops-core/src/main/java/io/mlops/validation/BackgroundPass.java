@@ -3,7 +3,6 @@ package io.mlops.validation;
 import io.mlops.util.InputException;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -39,16 +38,18 @@ final class BackgroundPass {
      * Waits for the pass and returns its profile, or throws what it threw.
      *
      * @throws InputException for bad input in the file
-     * @throws IOException    when the file cannot be read, or the wait is interrupted
+     * @throws IOException    when the file cannot be read
+     * @throws IllegalStateException when the wait is interrupted
      */
     DatasetProfile join() throws IOException {
         try {
             return task.get();
         }
         catch (InterruptedException e) {
+            // as BatchPipeline does: an interrupted run (an aborted build) is not bad input and leaves no report
             Thread.currentThread().interrupt();
             cancel();
-            throw new InterruptedIOException("interrupted while profiling the reference");
+            throw new IllegalStateException("interrupted while profiling the reference", e);
         }
         catch (ExecutionException e) {
             var cause = e.getCause();

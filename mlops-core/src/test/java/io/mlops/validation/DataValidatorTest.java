@@ -224,6 +224,39 @@ class DataValidatorTest {
     }
 
     @Test
+    void shouldStopBothPassesAndWriteNoReportWhenInterrupted() throws Exception {
+        var data = write("data.csv", HEADER, cleanRows(20));
+        var reference = write("reference.csv", HEADER, cleanRows(400_000));
+        var reports = dir.resolve("reports");
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var started = new java.util.concurrent.CountDownLatch(1);
+        var run = new Thread(() -> {
+            try {
+                new DataValidator().validate(ValidationRequest.of(data, schema(SCHEMA)).withReference(reference)
+                        .withReportDir(reports), (file, rows, bytesDone, bytesTotal) -> {
+                            if (rows > 20) {
+                                // the reference is being read, and the 20-row dataset is done
+                                started.countDown();
+                            }
+                        });
+            }
+            catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+
+        run.start();
+        started.await();
+        run.interrupt();
+        run.join(30_000);
+
+        assertThat(run.isAlive()).isFalse();
+        assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+        assertThat(reports.resolve("report.json")).doesNotExist();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("mlops-reference"));
+    }
+
+    @Test
     void shouldReportBothFilesProgressAsOne() throws IOException {
         var data = write("data.csv", HEADER, cleanRows(100_000));
         var reference = write("reference.csv", HEADER, cleanRows(70_000));
