@@ -61,8 +61,7 @@ final class NumericStats extends ColumnStats {
         super(plan, unique);
         this.sketch = sketchK == 0 ? null : KllDoublesSketch.newHeapInstance(sketchK);
         this.driftValues = driftCapacity == 0 ? null : new DriftValues(driftCapacity, SAMPLE_SEED + plan.index());
-        // a column kept only for drift (a reference) is not checked against the schema's bounds
-        var spec = sketch == null ? null : plan.spec();
+        var spec = plan.spec();
         minBound = spec == null ? null : SchemaFile.bound(null, plan.name(), plan.type(), "min", spec.min());
         maxBound = spec == null ? null : SchemaFile.bound(null, plan.name(), plan.type(), "max", spec.max());
         allowed = spec == null || spec.allowed() == null ? null : spec.allowed().stream()
