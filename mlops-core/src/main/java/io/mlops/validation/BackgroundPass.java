@@ -9,9 +9,10 @@ import java.util.concurrent.FutureTask;
 /**
  * A profiling pass over the reference on a thread of its own, while the calling thread profiles the dataset.
  * Each pass is a reading and a statistics thread that often wait for each other; two passes at once keep both
- * cores of a small agent busy where one pass leaves gaps (measured with mlops-bench/run).
+ * cores of a small agent busy where one pass leaves gaps (measured with mlops-bench/run). Closing the pass before
+ * {@link #join} (the calling thread's pass failed) stops it and waits until its thread and files are closed.
  */
-final class BackgroundPass {
+final class BackgroundPass implements AutoCloseable {
     /** The work of a pass. */
     @FunctionalInterface
     interface Work {
@@ -48,7 +49,7 @@ final class BackgroundPass {
         catch (InterruptedException e) {
             // as BatchPipeline does: an interrupted run (an aborted build) is not bad input and leaves no report
             Thread.currentThread().interrupt();
-            cancel();
+            close();
             throw new IllegalStateException("interrupted while profiling the reference", e);
         }
         catch (ExecutionException e) {
@@ -66,8 +67,9 @@ final class BackgroundPass {
         }
     }
 
-    /** Stops the pass (the calling thread's pass failed) and waits until its thread and files are closed. */
-    void cancel() {
+    /** Stops the pass unless it is over, and waits until its thread and files are closed. */
+    @Override
+    public void close() {
         task.cancel(true);
         boolean interrupted = false;
         while (thread.isAlive()) {

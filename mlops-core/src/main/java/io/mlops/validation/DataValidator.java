@@ -113,17 +113,12 @@ public final class DataValidator {
             // both files at once: see BackgroundPass
             var both = new CombinedProgress(progress, request.data(), request.reference(),
                     new long[] {Files.size(request.data()), Files.size(request.reference())});
-            var referencePass = BackgroundPass.start(() -> profile(request.reference(), referenceFormat,
-                    referenceHeader, schema, types, Pass.DRIFT, both.part(1)), "mlops-reference");
-            try {
+            try (var referencePass = BackgroundPass.start(() -> profile(request.reference(), referenceFormat,
+                    referenceHeader, schema, types, Pass.DRIFT, both.part(1)), "mlops-reference")) {
                 current = profile(request.data(), format, header, schema, types, Pass.PROFILE_AND_DRIFT,
                         both.part(0));
+                reference = referencePass.join();
             }
-            catch (IOException | RuntimeException | Error e) {
-                referencePass.cancel();
-                throw e;
-            }
-            reference = referencePass.join();
         }
         else {
             current = profile(request.data(), format, header, schema, types, Pass.PROFILE, progress);
