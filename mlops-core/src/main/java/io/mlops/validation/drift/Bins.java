@@ -50,10 +50,10 @@ final class Bins {
         SortedValues[] pair = SortedValues.pair(reference, current);
         double[] edges = sturgesEdges(Math.min(pair[0].min(), pair[1].min()), Math.max(pair[0].max(), pair[1].max()),
                 pair[0].count() + pair[1].count());
-        if (pair[0].isExact() && pair[1].isExact()) {
+        Double errorBound = SortedValues.errorBound(pair);
+        if (errorBound == null) {
             return new Shares(histogram(pair[0], edges), histogram(pair[1], edges), true, null);
         }
-        double errorBound = pair[0].rankError() + pair[1].rankError();
         return poolSparseTails(histogram(pair[0], edges), histogram(pair[1], edges), errorBound);
     }
 
@@ -139,8 +139,8 @@ final class Bins {
         } else {
             SortedValues values = SortedValues.of(current);
             currentRuns = runs(values);
-            exact = values.isExact();
-            errorBound = exact ? null : values.rankError();
+            errorBound = SortedValues.errorBound(values);
+            exact = errorBound == null;
         }
         return mergeRuns(referenceRuns, reference.count(), currentRuns, current.count(), exact, errorBound);
     }

@@ -28,11 +28,11 @@ final class KolmogorovSmirnov {
         double d = statistic(reference, current);
         long n1 = reference.count();
         long n2 = current.count();
-        if (reference.isExact() && current.isExact()) {
+        Double errorBound = SortedValues.errorBound(reference, current);
+        if (errorBound == null) {
             double[] result = pValue(n1, n2, d);
             return new TestOutcome(result[0], result[1], result[0], true, null);
         }
-        double errorBound = reference.rankError() + current.rankError();
         double p = asymptoticPValue(n1, n2, Math.max(0.0, d - errorBound));
         return new TestOutcome(d, p, d, false, errorBound);
     }

@@ -11,7 +11,10 @@ import java.util.SortedMap;
  */
 final class SortedValues {
     private final double[] values;
-    /** cumulative[i] = weight of values[0..i]; null means every weight is 1 (exact values). */
+    /**
+     * cumulative[i] = weight of values[0..i] for value counts; null for values, whose weights all equal
+     * count / values.length (1 for exact values).
+     */
     private final long[] cumulative;
     private final long count;
     /** 0 for exact data, else the sample's rank error. */
@@ -59,13 +62,7 @@ final class SortedValues {
      * {@link #sampleRankError}).
      */
     static SortedValues sample(final double[] sortedSample, final long count, final double min, final double max) {
-        long[] cumulative = new long[sortedSample.length];
-        double weight = (double) count / sortedSample.length;
-        for (int i = 0; i < cumulative.length; i++) {
-            cumulative[i] = Math.round((i + 1) * weight);
-        }
-        cumulative[cumulative.length - 1] = count;
-        return new SortedValues(sortedSample, cumulative, count, sampleRankError(sortedSample.length), min, max);
+        return new SortedValues(sortedSample, null, count, sampleRankError(sortedSample.length), min, max);
     }
 
     /**
@@ -76,6 +73,15 @@ final class SortedValues {
      */
     static double sampleRankError(final int sampleSize) {
         return Math.sqrt(Math.log(2 / 0.01) / (2.0 * sampleSize));
+    }
+
+    /** The summed rank error of the sides that are samples, or null when every side is exact. */
+    static Double errorBound(final SortedValues... sides) {
+        double sum = 0;
+        for (SortedValues side : sides) {
+            sum += side.rankError;
+        }
+        return sum == 0.0 ? null : sum;
     }
 
     /** Every value, else the exact value counts, else the sample. */
@@ -112,7 +118,14 @@ final class SortedValues {
 
     /** The weight of values[0..i]. */
     long cumulativeWeight(final int i) {
-        return cumulative == null ? i + 1L : cumulative[i];
+        if (cumulative != null) {
+            return cumulative[i];
+        }
+        if (hasUnitWeights()) {
+            return i + 1L;
+        }
+        // a sample: each value stands for count / size values, and the last takes the rounding, so that all add up
+        return i == values.length - 1 ? count : Math.round((i + 1) * ((double) count / values.length));
     }
 
     /** The weight of values[0..index-1]: how many values come before position index. */
@@ -125,18 +138,9 @@ final class SortedValues {
         return count;
     }
 
-    /** Whether the data is exact (values or value counts, not a sample). */
-    boolean isExact() {
-        return rankError == 0.0;
-    }
-
+    /** Whether every weight is 1: exact values (a sample's values stand for more each, counts for their count). */
     boolean hasUnitWeights() {
-        return cumulative == null;
-    }
-
-    /** 0 for exact data, else the sample's rank error. */
-    double rankError() {
-        return rankError;
+        return cumulative == null && count == values.length;
     }
 
     /** The column's smallest value (also when this is a sample). */

@@ -17,8 +17,8 @@ final class Wasserstein {
         SortedValues[] pair = SortedValues.pair(reference, current);
         double norm = Math.max(pair[0].standardDeviation(), MIN_NORM);
         double statistic = distance(pair[0], pair[1]) / norm;
-        boolean exact = pair[0].isExact() && pair[1].isExact();
-        return TestOutcome.distance(statistic, exact, exact ? null : pair[0].rankError() + pair[1].rankError());
+        Double errorBound = SortedValues.errorBound(pair);
+        return TestOutcome.distance(statistic, errorBound == null, errorBound);
     }
 
     /** ∫|F1(x) - F2(x)| dx over the merged values: the area between the two step CDFs (scipy's _cdf_distance). */
