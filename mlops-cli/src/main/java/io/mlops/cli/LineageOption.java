@@ -7,7 +7,6 @@ import io.mlops.util.InputException;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;

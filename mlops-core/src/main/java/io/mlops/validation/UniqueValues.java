@@ -23,8 +23,8 @@ import java.util.PriorityQueue;
 final class UniqueValues implements AutoCloseable {
     /**
      * Hashes kept in memory before a run is spilled: a 32nd of the heap, at most 32 MB (sorting them takes as much
-     * again for a moment). On a default heap a file
-     * of up to 4 million rows needs no run on disk and no merge (which cost ~0.3 s on 2 million rows).
+     * again for a moment). On a default heap a file of up to 4 million rows needs no run on disk and no merge (which
+     * cost ~0.3 s on 2 million rows).
      */
     static final int BUFFER = (int) Math.min(1 << 22, Runtime.getRuntime().maxMemory() / 32 / 8);
     /** Candidate hashes confirmed on real values; more duplicates are counted but not all confirmed. */
