@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
  */
 final class NumericStats extends ColumnStats {
     private static final double[] QUANTILES = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
-    private static final int HLL_LG_K = 12;
     /** Exact counts while the column has few values: exact distinct counts and top values for codes and ages. */
     private static final int EXACT_DISTINCT = 4096;
 
@@ -155,7 +154,7 @@ final class NumericStats extends ColumnStats {
             if (i == n || sketch == null) {
                 return i;
             }
-            distinct = new HllSketch(HLL_LG_K);
+            distinct = newDistinctSketch();
             for (double seen : small.values()) {
                 distinct.update(seen);
             }

@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
  */
 final class TextStats extends ColumnStats {
     private static final int FREQUENT_ITEMS_MAP = 1024;
-    private static final int HLL_LG_K = 12;
 
     private final Set<String> allowed;
     private final Matcher matcher;
@@ -99,7 +98,7 @@ final class TextStats extends ColumnStats {
 
     private void switchToSketches() {
         frequent = new ItemsSketch<>(FREQUENT_ITEMS_MAP);
-        distinct = new HllSketch(HLL_LG_K);
+        distinct = newDistinctSketch();
         counts.forEach((value, n) -> {
             frequent.update(value, n.count);
             distinct.update(value);
