@@ -1,6 +1,7 @@
 package io.mlops.data;
 
 import io.mlops.util.InputException;
+import io.mlops.util.Interruptions;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -51,6 +52,9 @@ final class HashingFileInput implements Closeable {
                 throw e;
             }
         } catch (IOException e) {
+            if (Interruptions.isInterruption(e)) {
+                throw Interruptions.interrupted("opening " + file, e);
+            }
             throw cannotRead(file, e);
         }
     }

@@ -3,7 +3,6 @@ package io.mlops.evaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlops.data.DataFormat;
 import io.mlops.data.DatasetInfo;
-import io.mlops.report.ErrorReport;
 import io.mlops.report.ErrorReportWriter;
 import io.mlops.report.ReportJson;
 import io.mlops.report.ReportKind;
@@ -57,25 +56,18 @@ public final class EvaluateModel {
      * @throws InputException naming file, line and column of bad input, the bad setting, or why the preparation
      *                        failed
      * @throws IOException    when a file cannot be read or a report cannot be written
+     * @throws IllegalStateException when the thread is interrupted while reading; the interrupt status stays set
      */
     public static EvaluationReport run(final EvaluationRequest request, final Preparation preparation)
             throws IOException, InterruptedException {
         var started = Instant.now();
-        try {
+        return ErrorReportWriter.unlessResult(ReportKind.MODEL_EVALUATION, request.reportDir(), () -> {
             var report = evaluate(preparation.prepare(request), started);
             if (request.reportDir() != null) {
                 EvaluationReportWriter.write(report, request.reportDir());
             }
             return report;
-        }
-        catch (InputException | IOException e) {
-            if (request.reportDir() != null) {
-                var message = e instanceof InputException ? e.getMessage() : "cannot read input: " + e.getMessage();
-                ErrorReportWriter.write(ErrorReport.since(ReportKind.MODEL_EVALUATION, message, started),
-                        request.reportDir());
-            }
-            throw e;
-        }
+        });
     }
 
     private static EvaluationReport evaluate(final EvaluationRequest request, final Instant started)

@@ -1,7 +1,11 @@
 package io.mlops.report;
 
+import io.mlops.util.InputException;
+import io.mlops.util.Interruptions;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 
 /**
@@ -10,7 +14,61 @@ import java.util.LinkedHashMap;
  * JUnit plugin and other CI systems show the failure instead of an old result.
  */
 public final class ErrorReportWriter {
+    private static final String NO_RESULT = "The step stopped before it produced a result. Fix the input or "
+            + "configuration named above and run it again; a step that was interrupted (an aborted build) only needs "
+            + "to run again.";
+
     private ErrorReportWriter() {
+    }
+
+    /** A step that produces its result and reports. */
+    @FunctionalInterface
+    public interface Step<T, E extends Exception> {
+        T run() throws IOException, E;
+    }
+
+    /**
+     * Runs a step whose reports go to {@code dir} (null: none) and, when it stops before a result, writes an ERROR
+     * report there that says why and rethrows, so that no stale or partial report is ever taken for a result: on bad
+     * input or configuration ({@link InputException}), on a file that cannot be read ({@link IOException}), and when
+     * the thread is interrupted (an aborted build). An interrupt is no input problem: an I/O failure it causes ends
+     * the step with an {@link IllegalStateException} saying so, not with "cannot read", and the interrupt status
+     * stays set.
+     */
+    public static <T, E extends Exception> T unlessResult(final ReportKind kind, final Path dir,
+            final Step<T, E> step) throws IOException, E {
+        var started = Instant.now();
+        try {
+            return step.run();
+        }
+        catch (IOException e) {
+            if (Interruptions.isInterruption(e)) {
+                throw interrupted(kind, dir, started, Interruptions.interrupted("reading the input", e));
+            }
+            writeIfWanted(kind, dir, started, "cannot read input: " + e.getMessage());
+            throw e;
+        }
+        catch (InputException e) {
+            writeIfWanted(kind, dir, started, e.getMessage());
+            throw e;
+        }
+        catch (IllegalStateException e) {
+            throw Thread.currentThread().isInterrupted() ? interrupted(kind, dir, started, e) : e;
+        }
+    }
+
+    private static IllegalStateException interrupted(final ReportKind kind, final Path dir, final Instant started,
+            final IllegalStateException e) throws IOException {
+        Interruptions.despiteInterrupt(() -> writeIfWanted(kind, dir, started,
+                kind.step() + " was " + e.getMessage() + " and stopped before a result"));
+        return e;
+    }
+
+    private static void writeIfWanted(final ReportKind kind, final Path dir, final Instant started,
+            final String message) throws IOException {
+        if (dir != null) {
+            write(ErrorReport.since(kind, message, started), dir);
+        }
     }
 
     /** Creates {@code dir} if needed and writes report.json, report.md, report.html and junit.xml into it. */
@@ -37,8 +95,7 @@ public final class ErrorReportWriter {
 
     private static String markdown(final ErrorReport report) {
         return MarkdownDocument.withHeadline(report.header())
-                .paragraph(Markdown.text("The step stopped before it produced a result. Fix the input or "
-                        + "configuration named above and run it again."))
+                .paragraph(Markdown.text(NO_RESULT))
                 .render();
     }
 
@@ -48,8 +105,7 @@ public final class ErrorReportWriter {
         facts.put("Cause", report.summary());
         return new HtmlPage(report.header())
                 .section("error", "What went wrong", Html.concat(HtmlPage.facts(facts),
-                        HtmlElement.of("p").cls("note").text("The step stopped before it produced a result. "
-                                + "Fix the input or configuration named above and run it again.").toHtml()))
+                        HtmlElement.of("p").cls("note").text(NO_RESULT).toHtml()))
                 .render();
     }
 

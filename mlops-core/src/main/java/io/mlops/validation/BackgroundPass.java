@@ -1,6 +1,7 @@
 package io.mlops.validation;
 
 import io.mlops.util.InputException;
+import io.mlops.util.Interruptions;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
@@ -48,9 +49,8 @@ final class BackgroundPass implements AutoCloseable {
         }
         catch (InterruptedException e) {
             // as BatchPipeline does: an interrupted run (an aborted build) is not bad input and leaves no report
-            Thread.currentThread().interrupt();
             close();
-            throw new IllegalStateException("interrupted while profiling the reference", e);
+            throw Interruptions.interrupted("profiling the reference", e);
         }
         catch (ExecutionException e) {
             var cause = e.getCause();

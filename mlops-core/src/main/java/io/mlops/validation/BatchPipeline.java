@@ -1,5 +1,7 @@
 package io.mlops.validation;
 
+import io.mlops.util.Interruptions;
+
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -63,8 +65,7 @@ final class BatchPipeline implements AutoCloseable {
             full.put(batch);
         }
         catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while profiling", e);
+            throw Interruptions.interrupted("profiling", e);
         }
         return take();
     }
@@ -76,8 +77,7 @@ final class BatchPipeline implements AutoCloseable {
             return batch;
         }
         catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while profiling", e);
+            throw Interruptions.interrupted("profiling", e);
         }
     }
 
@@ -88,8 +88,7 @@ final class BatchPipeline implements AutoCloseable {
             worker.join();
         }
         catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while profiling", e);
+            throw Interruptions.interrupted("profiling", e);
         }
         checkWorker();
     }

@@ -2,7 +2,6 @@ package io.mlops.validation;
 
 import io.mlops.data.DataFormat;
 import io.mlops.data.DatasetInfo;
-import io.mlops.report.ErrorReport;
 import io.mlops.report.ErrorReportWriter;
 import io.mlops.report.ReportKind;
 import io.mlops.report.Status;
@@ -75,25 +74,17 @@ public final class DataValidator {
 
     /**
      * Validates a dataset and, when the request names a report directory, writes the reports there. When the
-     * input is bad, the report directory gets an ERROR report instead, so that no stale or partial report is
-     * ever taken for a result.
+     * input is bad or the run is interrupted, the report directory gets an ERROR report instead, so that no stale
+     * or partial report is ever taken for a result.
      *
-     * @throws InputException for bad input or configuration
+     * @throws InputException        for bad input or configuration
+     * @throws IllegalStateException when the thread is interrupted (an aborted build); the interrupt status stays set
      */
     public ValidationReport validate(final ValidationRequest request, final ProgressListener progress)
             throws IOException {
         var started = Instant.now();
-        try {
-            return run(request, progress, started);
-        }
-        catch (InputException | IOException e) {
-            if (request.reportDir() != null) {
-                var message = e instanceof InputException ? e.getMessage() : "cannot read input: " + e.getMessage();
-                ErrorReportWriter.write(ErrorReport.since(ReportKind.DATA_VALIDATION, message, started),
-                        request.reportDir());
-            }
-            throw e;
-        }
+        return ErrorReportWriter.unlessResult(ReportKind.DATA_VALIDATION, request.reportDir(),
+                () -> run(request, progress, started));
     }
 
     private ValidationReport run(final ValidationRequest request, final ProgressListener progress,

@@ -104,6 +104,27 @@ class EvaluateModelTest {
     }
 
     @Test
+    void shouldReportAnInterruptedReadAsInterruptedNotAsBadInput() throws Exception {
+        // given: an aborted build interrupts the thread, so the predictions file cannot be opened
+        var request = EvaluationRequest.of(golden("binary.csv"), Task.BINARY).withReportDir(dir.resolve("reports"));
+
+        // when
+        Thread.currentThread().interrupt();
+        try {
+            // then: no input problem (no InputException, no "cannot read"), and the interrupt status is kept
+            assertThatThrownBy(() -> EvaluateModel.run(request)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        }
+        finally {
+            Thread.interrupted();
+        }
+        var error = ReportJson.read(dir.resolve("reports/report.json"), io.mlops.report.ErrorReport.class);
+        assertThat(error.status()).isEqualTo(Status.ERROR);
+        assertThat(error.summary()).startsWith("evaluateModel was interrupted while ").doesNotContain("cannot read");
+    }
+
+    @Test
     void shouldCompareWithBaselineMetricsAsPointsWithoutIntervals() throws Exception {
         // given
         var metrics = Files.writeString(dir.resolve("production.json"), "{\"roc_auc\": 0.75, \"accuracy_score\": 0.72}");

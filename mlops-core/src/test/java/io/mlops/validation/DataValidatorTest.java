@@ -1,5 +1,7 @@
 package io.mlops.validation;
 
+import io.mlops.report.ErrorReport;
+import io.mlops.report.ReportJson;
 import io.mlops.report.Status;
 import io.mlops.util.InputException;
 import org.junit.jupiter.api.Test;
@@ -224,7 +226,7 @@ class DataValidatorTest {
     }
 
     @Test
-    void shouldStopBothPassesAndWriteNoReportWhenInterrupted() throws Exception {
+    void shouldStopBothPassesAndWriteAnErrorReportWhenInterrupted() throws Exception {
         var data = write("data.csv", HEADER, cleanRows(20));
         var reference = write("reference.csv", HEADER, cleanRows(400_000));
         var reports = dir.resolve("reports");
@@ -252,8 +254,36 @@ class DataValidatorTest {
 
         assertThat(run.isAlive()).isFalse();
         assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
-        assertThat(reports.resolve("report.json")).doesNotExist();
+        assertInterruptedReport(reports);
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("mlops-reference"));
+    }
+
+    @Test
+    void shouldReportAnInterruptedReadAsInterruptedNotAsBadInput() throws IOException {
+        // an aborted build interrupts the thread: opening the file then fails with ClosedByInterruptException,
+        // which is no input problem (no InputException, no "cannot read") but leaves no result either
+        var data = write("data.csv", HEADER, cleanRows(20));
+        var reports = dir.resolve("reports");
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> new DataValidator().validate(ValidationRequest.of(data, schema(SCHEMA))
+                    .withReportDir(reports), ProgressListener.NONE))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        }
+        finally {
+            Thread.interrupted();
+        }
+        assertInterruptedReport(reports);
+    }
+
+    /** The ERROR report that replaces whatever an earlier run left, so that no stale result is taken for this one. */
+    private static void assertInterruptedReport(final Path reports) throws IOException {
+        var error = ReportJson.read(reports.resolve("report.json"), ErrorReport.class);
+        assertThat(error.status()).isEqualTo(Status.ERROR);
+        assertThat(error.summary()).startsWith("validateData was interrupted while ").doesNotContain("cannot read");
+        assertThat(reports.resolve("junit.xml")).content().contains("interrupted");
     }
 
     @Test
