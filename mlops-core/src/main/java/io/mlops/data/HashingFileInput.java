@@ -52,7 +52,7 @@ final class HashingFileInput implements Closeable {
                 throw e;
             }
         } catch (IOException e) {
-            if (Interruptions.isInterruption(e)) {
+            if (Thread.currentThread().isInterrupted()) {
                 throw Interruptions.interrupted("opening " + file, e);
             }
             throw cannotRead(file, e);

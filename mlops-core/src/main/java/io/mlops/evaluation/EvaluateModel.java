@@ -60,8 +60,7 @@ public final class EvaluateModel {
      */
     public static EvaluationReport run(final EvaluationRequest request, final Preparation preparation)
             throws IOException, InterruptedException {
-        var started = Instant.now();
-        return ErrorReportWriter.unlessResult(ReportKind.MODEL_EVALUATION, request.reportDir(), () -> {
+        return ErrorReportWriter.unlessResult(ReportKind.MODEL_EVALUATION, request.reportDir(), started -> {
             var report = evaluate(preparation.prepare(request), started);
             if (request.reportDir() != null) {
                 EvaluationReportWriter.write(report, request.reportDir());

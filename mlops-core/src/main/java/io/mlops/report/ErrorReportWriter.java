@@ -24,25 +24,26 @@ public final class ErrorReportWriter {
     /** A step that produces its result and reports. */
     @FunctionalInterface
     public interface Step<T, E extends Exception> {
-        T run() throws IOException, E;
+        /** @param started when the step started, for its report */
+        T run(Instant started) throws IOException, E;
     }
 
     /**
      * Runs a step whose reports go to {@code dir} (null: none) and, when it stops before a result, writes an ERROR
      * report there that says why and rethrows, so that no stale or partial report is ever taken for a result: on bad
      * input or configuration ({@link InputException}), on a file that cannot be read ({@link IOException}), and when
-     * the thread is interrupted (an aborted build). An interrupt is no input problem: an I/O failure it causes ends
-     * the step with an {@link IllegalStateException} saying so, not with "cannot read", and the interrupt status
-     * stays set.
+     * the thread is interrupted (an aborted build). An interrupt is no input problem: an I/O failure while the
+     * thread is interrupted (a channel the interrupt closed, a hand-off it stopped) ends the step with an
+     * {@link IllegalStateException} saying so, not with "cannot read", and the interrupt status stays set.
      */
     public static <T, E extends Exception> T unlessResult(final ReportKind kind, final Path dir,
             final Step<T, E> step) throws IOException, E {
         var started = Instant.now();
         try {
-            return step.run();
+            return step.run(started);
         }
         catch (IOException e) {
-            if (Interruptions.isInterruption(e)) {
+            if (Thread.currentThread().isInterrupted()) {
                 throw interrupted(kind, dir, started, Interruptions.interrupted("reading the input", e));
             }
             writeIfWanted(kind, dir, started, "cannot read input: " + e.getMessage());

@@ -1,9 +1,6 @@
 package io.mlops.util;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
-import java.nio.channels.ClosedByInterruptException;
 
 /**
  * An interrupted thread (an aborted build, a cancelled task) is not bad input: a pass it stops ends with an
@@ -12,16 +9,6 @@ import java.nio.channels.ClosedByInterruptException;
  */
 public final class Interruptions {
     private Interruptions() {
-    }
-
-    /**
-     * Whether an I/O failure is the thread being interrupted rather than a problem with the file: a channel closed by
-     * the interrupt, or an interrupted blocking hand-off (a socket timeout, also an {@link InterruptedIOException},
-     * is not one).
-     */
-    public static boolean isInterruption(final IOException e) {
-        return e instanceof ClosedByInterruptException
-                || e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException);
     }
 
     /** An action on files. */

@@ -48,7 +48,7 @@ final class BackgroundPass implements AutoCloseable {
             return task.get();
         }
         catch (InterruptedException e) {
-            // as BatchPipeline does: an interrupted run (an aborted build) is not bad input and leaves no report
+            // as BatchPipeline does: an interrupted run (an aborted build) is not bad input
             close();
             throw Interruptions.interrupted("profiling the reference", e);
         }

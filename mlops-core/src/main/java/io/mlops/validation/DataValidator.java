@@ -82,9 +82,8 @@ public final class DataValidator {
      */
     public ValidationReport validate(final ValidationRequest request, final ProgressListener progress)
             throws IOException {
-        var started = Instant.now();
         return ErrorReportWriter.unlessResult(ReportKind.DATA_VALIDATION, request.reportDir(),
-                () -> run(request, progress, started));
+                started -> run(request, progress, started));
     }
 
     private ValidationReport run(final ValidationRequest request, final ProgressListener progress,
