@@ -1,7 +1,6 @@
 package io.mlops.data;
 
 import io.mlops.util.InputException;
-import io.mlops.util.Interruptions;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -52,9 +51,6 @@ final class HashingFileInput implements Closeable {
                 throw e;
             }
         } catch (IOException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw Interruptions.interrupted("opening " + file, e);
-            }
             throw cannotRead(file, e);
         }
     }

@@ -60,7 +60,7 @@ public final class EvaluateModel {
      */
     public static EvaluationReport run(final EvaluationRequest request, final Preparation preparation)
             throws IOException, InterruptedException {
-        return ErrorReportWriter.unlessResult(ReportKind.MODEL_EVALUATION, request.reportDir(), started -> {
+        return ErrorReportWriter.unlessResult(ReportKind.MODEL_EVALUATION, request.reportDir(), "input", started -> {
             var report = evaluate(preparation.prepare(request), started);
             if (request.reportDir() != null) {
                 EvaluationReportWriter.write(report, request.reportDir());

@@ -3,7 +3,6 @@ package io.mlops.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlops.lineage.LineageEvent;
 import io.mlops.mlflow.MlflowException;
-import io.mlops.report.ErrorReport;
 import io.mlops.report.ErrorReportWriter;
 import io.mlops.report.ReportJson;
 import io.mlops.report.ReportKind;
@@ -50,38 +49,32 @@ public final class RegisterModel {
      * @throws InputException for bad input or configuration, and when the registry cannot be reached or
      *                        refuses (HTTP status and MLflow's error code in the message), after an ERROR report
      * @throws IOException    when a model file cannot be read or a report cannot be written
+     * @throws IllegalStateException when the thread is interrupted while reading; the interrupt status stays set
      */
     public static RegistrationReport run(final RegistrationRequest request, final ModelRegistry registry)
             throws IOException {
-        var started = Instant.now();
+        return ErrorReportWriter.unlessResult(ReportKind.MODEL_REGISTRATION, request.reportDir(), "the model",
+                started -> {
+                    var report = register(request, registry, started);
+                    if (request.reportDir() != null) {
+                        RegistrationReportWriter.write(report, request.reportDir());
+                    }
+                    return report;
+                });
+    }
+
+    /** Registers; a registry that cannot be reached or refuses is an {@link InputException} (its one line). */
+    private static RegistrationReport register(final RegistrationRequest request, final ModelRegistry registry,
+            final Instant started) throws IOException {
         try {
-            var report = register(request, registry, started);
-            if (request.reportDir() != null) {
-                RegistrationReportWriter.write(report, request.reportDir());
-            }
-            return report;
+            return registerWith(request, registry, started);
         }
         catch (MlflowException e) {
-            var error = new InputException(e.getMessage());
-            writeError(request, error.getMessage(), started);
-            throw error;
-        }
-        catch (InputException | IOException e) {
-            writeError(request, e instanceof InputException ? e.getMessage() : "cannot read the model: "
-                    + e.getMessage(), started);
-            throw e;
+            throw new InputException(e.getMessage());
         }
     }
 
-    private static void writeError(final RegistrationRequest request, final String message, final Instant started)
-            throws IOException {
-        if (request.reportDir() != null) {
-            ErrorReportWriter.write(ErrorReport.since(ReportKind.MODEL_REGISTRATION, message, started),
-                    request.reportDir());
-        }
-    }
-
-    private static RegistrationReport register(final RegistrationRequest request, final ModelRegistry registry,
+    private static RegistrationReport registerWith(final RegistrationRequest request, final ModelRegistry registry,
             final Instant started) throws IOException {
         checkName(request.name());
         if (request.alias() != null) {

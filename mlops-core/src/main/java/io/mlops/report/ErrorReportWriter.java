@@ -29,40 +29,41 @@ public final class ErrorReportWriter {
     }
 
     /**
-     * Runs a step whose reports go to {@code dir} (null: none) and, when it stops before a result, writes an ERROR
-     * report there that says why and rethrows, so that no stale or partial report is ever taken for a result: on bad
-     * input or configuration ({@link InputException}), on a file that cannot be read ({@link IOException}), and when
-     * the thread is interrupted (an aborted build). An interrupt is no input problem: an I/O failure while the
-     * thread is interrupted (a channel the interrupt closed, a hand-off it stopped) ends the step with an
-     * {@link IllegalStateException} saying so, not with "cannot read", and the interrupt status stays set.
+     * Runs a step that reads {@code reads} ("input", "the model") and whose reports go to {@code dir} (null: none)
+     * and, when it stops before a result, writes an ERROR report there that says why and rethrows, so that no stale
+     * or partial report is ever taken for a result: on bad input or configuration ({@link InputException}), on a
+     * file that cannot be read ({@link IOException}), and when the thread is interrupted (an aborted build).
+     *
+     * <p>An interrupt is no input problem, wherever it surfaces (a channel or file lock it closed, a hand-off it
+     * stopped, the "cannot read" or "cannot write" that a reader made of that): a failure while the thread is
+     * interrupted ends the step with an {@link IllegalStateException} "interrupted while ...", and the interrupt
+     * status stays set.
      */
-    public static <T, E extends Exception> T unlessResult(final ReportKind kind, final Path dir,
+    public static <T, E extends Exception> T unlessResult(final ReportKind kind, final Path dir, final String reads,
             final Step<T, E> step) throws IOException, E {
         var started = Instant.now();
         try {
             return step.run(started);
         }
-        catch (IOException e) {
+        catch (IOException | RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
-                throw interrupted(kind, dir, started, Interruptions.interrupted("reading the input", e));
+                throw interrupted(kind, dir, started, e);
             }
-            writeIfWanted(kind, dir, started, "cannot read input: " + e.getMessage());
+            if (e instanceof IOException) {
+                writeIfWanted(kind, dir, started, "cannot read " + reads + ": " + e.getMessage());
+            }
+            else if (e instanceof InputException) {
+                writeIfWanted(kind, dir, started, e.getMessage());
+            }
             throw e;
-        }
-        catch (InputException e) {
-            writeIfWanted(kind, dir, started, e.getMessage());
-            throw e;
-        }
-        catch (IllegalStateException e) {
-            throw Thread.currentThread().isInterrupted() ? interrupted(kind, dir, started, e) : e;
         }
     }
 
     private static IllegalStateException interrupted(final ReportKind kind, final Path dir, final Instant started,
-            final IllegalStateException e) throws IOException {
+            final Exception e) throws IOException {
         Interruptions.despiteInterrupt(() -> writeIfWanted(kind, dir, started,
-                kind.step() + " was " + e.getMessage() + " and stopped before a result"));
-        return e;
+                kind.step() + " was interrupted and stopped before a result"));
+        return e instanceof IllegalStateException stopped ? stopped : Interruptions.interrupted("running", e);
     }
 
     private static void writeIfWanted(final ReportKind kind, final Path dir, final Instant started,

@@ -82,7 +82,7 @@ public final class DataValidator {
      */
     public ValidationReport validate(final ValidationRequest request, final ProgressListener progress)
             throws IOException {
-        return ErrorReportWriter.unlessResult(ReportKind.DATA_VALIDATION, request.reportDir(),
+        return ErrorReportWriter.unlessResult(ReportKind.DATA_VALIDATION, request.reportDir(), "input",
                 started -> run(request, progress, started));
     }
 

@@ -46,6 +46,27 @@ class RegisterModelTest {
     }
 
     @Test
+    void shouldReportAnInterruptedRegistrationAsInterruptedNotAsAnUnreadableModel() throws Exception {
+        // given: an aborted build interrupts the thread, so the local registry's file lock fails (FileLockInterruption-
+        // Exception), which the registry reports as 'cannot write into the local registry'
+        var request = RegistrationRequest.ofDirectory("churn", model("w1")).withReportDir(work.resolve("report"));
+
+        // when
+        Thread.currentThread().interrupt();
+        try {
+            // then
+            assertThatThrownBy(() -> RegisterModel.run(request, registry())).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        }
+        finally {
+            Thread.interrupted();
+        }
+        assertThat(reportJson("report").get("status").asText()).isEqualTo("ERROR");
+        assertThat(reportJson("report").get("summary").asText()).isEqualTo("registerModel was interrupted and stopped before a result");
+    }
+
+    @Test
     void shouldUploadEveryFileOfTheModelDirectoryAndPointTheSourceAtIt() throws Exception {
         // given
         var registry = registry();
